@@ -1,0 +1,127 @@
+/**
+ * The local edge stack, shared by `npm start`, `npm run seed` and the browser tests:
+ * secrets for .dev.vars, the web build, D1 migrations, demo seeding and a supervised
+ * `wrangler dev`. Everything runs offline on wrangler's embedded D1, R2, Queues and DOs.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getPlatformProxy } from 'wrangler';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = resolve(ROOT, 'node_modules/.bin');
+
+export interface StackOptions {
+  /** wrangler's --persist-to directory; `.wrangler/state` is wrangler's own default. */
+  persistTo: string;
+  port: number;
+}
+
+export const defaultStack: StackOptions = { persistTo: resolve(ROOT, '.wrangler/state'), port: 8787 };
+
+export function log(message: string): void {
+  process.stdout.write(`\x1b[36m[finch]\x1b[0m ${message}\n`);
+}
+
+function run(cmd: string, args: string[], label: string): void {
+  const result = spawnSync(resolve(BIN, cmd), args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Local secrets live in .dev.vars (git-ignored); a fresh clone gets a random signing secret. */
+export function ensureDevVars(): void {
+  const path = resolve(ROOT, '.dev.vars');
+  if (existsSync(path)) return;
+  const template = readFileSync(resolve(ROOT, '.dev.vars.example'), 'utf8');
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(path, template.replace(/^SESSION_SECRET=.*$/m, `SESSION_SECRET=${secret}`), { mode: 0o600 });
+  log('created .dev.vars with a random SESSION_SECRET');
+}
+
+export function buildWeb(): void {
+  log('building the web app (vite build)');
+  run('vite', ['build', '--logLevel', 'warn'], 'vite build');
+}
+
+export function applyMigrations(stack: StackOptions): void {
+  log('applying D1 migrations to the local database');
+  run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stack.persistTo], 'wrangler d1 migrations apply');
+}
+
+/** Seeds the demo tenants into the same local state `wrangler dev` reads. */
+export async function seedLocal(stack: StackOptions, opts: { reset: boolean }): Promise<'seeded' | 'already-seeded'> {
+  const { buildDemoSeed } = await import('../seed/build');
+  const { isSeeded, resetDatabase, writeDemoSeed } = await import('../seed/write');
+  const proxy = await getPlatformProxy<Env>({
+    configPath: resolve(ROOT, 'wrangler.toml'),
+    persist: { path: resolve(stack.persistTo, 'v3') },
+    remoteBindings: false,
+    envFiles: [],
+  });
+  try {
+    if (opts.reset) {
+      log('--reset: deleting every row and media object');
+      await resetDatabase(proxy.env.DB, proxy.env.MEDIA);
+    } else if (await isSeeded(proxy.env.DB)) {
+      return 'already-seeded';
+    }
+    log('rendering demo images and seeding tenants summit and harbor');
+    const seed = await buildDemoSeed({ withImages: true });
+    const written = await writeDemoSeed(proxy.env.DB, proxy.env.MEDIA, seed);
+    log(`seeded ${written.rows} rows and ${written.objects} media objects`);
+    return 'seeded';
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+export interface RunningStack {
+  child: ChildProcess;
+  origin: (tenant?: string) => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `wrangler dev` and resolves once /api/health is green. */
+export async function startWrangler(stack: StackOptions, opts: { quiet?: boolean; extraVars?: Record<string, string> } = {}): Promise<RunningStack> {
+  const appDomain = `localhost:${stack.port}`;
+  const vars = { APP_DOMAIN: appDomain, ...opts.extraVars };
+  const args = [
+    'dev',
+    '--ip', '127.0.0.1',
+    '--port', String(stack.port),
+    '--persist-to', stack.persistTo,
+    '--show-interactive-dev-session=false',
+    ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ];
+  const child = spawn(resolve(BIN, 'wrangler'), args, {
+    cwd: ROOT,
+    stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output = (output + d).slice(-20_000)));
+  child.stderr?.on('data', (d) => (output = (output + d).slice(-20_000)));
+  const origin = (tenant?: string) => `http://${tenant ? `${tenant}.` : ''}${appDomain}`;
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
+
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode})\n${output}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${stack.port}/api/health`, { headers: { host: appDomain } });
+      if (res.ok) return { child, origin, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not become healthy within 120 s\n${output}`);
+}

@@ -1,0 +1,10 @@
+import { app } from './app';
+import { handleQueue } from './queue/consumer';
+import type { GenerationMessage } from './queue/messages';
+
+export { ProjectRoom } from '../durable-objects/project-room';
+
+export default {
+  fetch: app.fetch,
+  queue: (batch, env) => handleQueue(batch, env),
+} satisfies ExportedHandler<Env, GenerationMessage>;

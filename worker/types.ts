@@ -1,0 +1,12 @@
+import type { organizations } from './db/schema';
+import type { Db } from './db/client';
+
+export type Org = typeof organizations.$inferSelect;
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    org: Org;
+    db: Db;
+  };
+}
