@@ -76,6 +76,21 @@ export async function seedLocal(stack: StackOptions, opts: { reset: boolean }): 
   }
 }
 
+/** Reads from the local D1 the stack persists (used by browser tests to find seeded ids). */
+export async function queryLocal<T>(stack: StackOptions, sql: string): Promise<T[]> {
+  const proxy = await getPlatformProxy<Env>({
+    configPath: resolve(ROOT, 'wrangler.toml'),
+    persist: { path: resolve(stack.persistTo, 'v3') },
+    remoteBindings: false,
+    envFiles: [],
+  });
+  try {
+    return (await proxy.env.DB.prepare(sql).all<T>()).results;
+  } finally {
+    await proxy.dispose();
+  }
+}
+
 export interface RunningStack {
   child: ChildProcess;
   origin: (tenant?: string) => string;

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { applyMigrations, buildWeb, ensureDevVars, ROOT, seedLocal, startWrangler, type RunningStack } from '../../scripts/lib/local';
+import { applyMigrations, buildWeb, ensureDevVars, queryLocal, ROOT, seedLocal, startWrangler, type RunningStack } from '../../scripts/lib/local';
 import { E2E_PORT, chromiumPath } from './browser';
 
 let stack: RunningStack | undefined;
@@ -12,6 +12,7 @@ export async function setup(project: TestProject): Promise<void> {
     if (process.env.CI === 'true') throw new Error('Chromium is required under CI=true: apt-get install chromium');
     console.warn('\n\x1b[41m SKIPPING BROWSER TESTS \x1b[0m Chromium not found at /usr/bin/chromium (apt-get install chromium)\n');
     project.provide('e2eOrigin', '');
+    project.provide('e2eProjectId', '');
     return;
   }
   const persistTo = resolve(ROOT, '.e2e/state');
@@ -21,6 +22,8 @@ export async function setup(project: TestProject): Promise<void> {
   const options = { persistTo, port: E2E_PORT };
   applyMigrations(options);
   await seedLocal(options, { reset: false });
+  const [demo] = await queryLocal<{ id: string }>(options, "SELECT p.id FROM projects p JOIN organizations o ON o.id = p.org_id WHERE o.slug = 'summit' LIMIT 1");
+  project.provide('e2eProjectId', demo?.id ?? '');
   stack = await startWrangler(options, { quiet: true });
   project.provide('e2eOrigin', stack.origin());
 }
@@ -32,5 +35,6 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     e2eOrigin: string;
+    e2eProjectId: string;
   }
 }

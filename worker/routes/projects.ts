@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { projects, sceneElements, scenes } from '../db/schema';
 import { ApiError, notFound } from '../lib/errors';
 import { validate } from '../lib/validate';
