@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { Hono } from 'hono';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createTenant, type TestTenant } from '../test/fixtures';
 import { handleError } from './lib/errors';
 
@@ -76,8 +76,12 @@ describe('errors', () => {
     const app = new Hono().onError(handleError).get('/boom', () => {
       throw new Error('db password is hunter2');
     });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await app.request('/boom');
     expect(res.status).toBe(500);
+    // The operator still gets the real error in the log.
+    expect(String(logged.mock.calls[0]?.[1])).toContain('hunter2');
+    logged.mockRestore();
     const text = await res.text();
     expect(text).not.toContain('hunter2');
     expect(text).not.toMatch(/at .*\.ts/);
