@@ -14,6 +14,7 @@ export default defineConfig({
         bindings: {
           SESSION_SECRET: 'test-session-secret-not-for-production-0123456789',
           GEMINI_API_KEY: '',
+          RESEND_API_KEY: '',
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),
         },
         outboundService: (request: Request) => {

@@ -50,3 +50,25 @@ export async function createTenant(slug: string, opts: { floorplans?: string[] }
 export function call(host: string, path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`http://${host}${path}`, init));
 }
+
+/** The real demo seed (rows only; no rendered images) in this test file's D1. */
+export async function seedDemo(): Promise<void> {
+  const { buildDemoSeed } = await import('../scripts/seed/build');
+  const { writeDemoSeed } = await import('../scripts/seed/write');
+  await writeDemoSeed(env.DB, env.MEDIA, await buildDemoSeed({ withImages: false }));
+}
+
+export const SUMMIT = 'summit.localhost:8787';
+export const HARBOR = 'harbor.localhost:8787';
+
+export async function json<T = any>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+export function send(host: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return call(host, path, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
