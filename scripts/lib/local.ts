@@ -49,10 +49,8 @@ export function applyMigrations(stack: StackOptions): void {
   run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stack.persistTo], 'wrangler d1 migrations apply');
 }
 
-/** Seeds the demo tenants into the same local state `wrangler dev` reads. */
-export async function seedLocal(stack: StackOptions, opts: { reset: boolean }): Promise<'seeded' | 'already-seeded'> {
-  const { buildDemoSeed } = await import('../seed/build');
-  const { isSeeded, resetDatabase, writeDemoSeed } = await import('../seed/write');
+/** Runs `fn` with the bindings of the same local state `wrangler dev` reads. */
+async function withLocalEnv<T>(stack: StackOptions, fn: (env: Env) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<Env>({
     configPath: resolve(ROOT, 'wrangler.toml'),
     persist: { path: resolve(stack.persistTo, 'v3') },
@@ -60,35 +58,34 @@ export async function seedLocal(stack: StackOptions, opts: { reset: boolean }): 
     envFiles: [],
   });
   try {
-    if (opts.reset) {
-      log('--reset: deleting every row and media object');
-      await resetDatabase(proxy.env.DB, proxy.env.MEDIA);
-    } else if (await isSeeded(proxy.env.DB)) {
-      return 'already-seeded';
-    }
-    log('rendering demo images and seeding tenants summit and harbor');
-    const seed = await buildDemoSeed({ withImages: true });
-    const written = await writeDemoSeed(proxy.env.DB, proxy.env.MEDIA, seed);
-    log(`seeded ${written.rows} rows and ${written.objects} media objects`);
-    return 'seeded';
+    return await fn(proxy.env);
   } finally {
     await proxy.dispose();
   }
 }
 
+/** Seeds the demo tenants into the same local state `wrangler dev` reads. */
+export async function seedLocal(stack: StackOptions, opts: { reset: boolean }): Promise<'seeded' | 'already-seeded'> {
+  const { buildDemoSeed } = await import('../seed/build');
+  const { isSeeded, resetDatabase, writeDemoSeed } = await import('../seed/write');
+  return withLocalEnv(stack, async (env) => {
+    if (opts.reset) {
+      log('--reset: deleting every row and media object');
+      await resetDatabase(env.DB, env.MEDIA);
+    } else if (await isSeeded(env.DB)) {
+      return 'already-seeded';
+    }
+    log('rendering demo images and seeding tenants summit and harbor');
+    const seed = await buildDemoSeed({ withImages: true });
+    const written = await writeDemoSeed(env.DB, env.MEDIA, seed);
+    log(`seeded ${written.rows} rows and ${written.objects} media objects`);
+    return 'seeded';
+  });
+}
+
 /** Reads from the local D1 the stack persists (used by browser tests to find seeded ids). */
 export async function queryLocal<T>(stack: StackOptions, sql: string): Promise<T[]> {
-  const proxy = await getPlatformProxy<Env>({
-    configPath: resolve(ROOT, 'wrangler.toml'),
-    persist: { path: resolve(stack.persistTo, 'v3') },
-    remoteBindings: false,
-    envFiles: [],
-  });
-  try {
-    return (await proxy.env.DB.prepare(sql).all<T>()).results;
-  } finally {
-    await proxy.dispose();
-  }
+  return withLocalEnv(stack, async (env) => (await env.DB.prepare(sql).all<T>()).results);
 }
 
 export interface RunningStack {
