@@ -16,17 +16,8 @@ const createdAt = () => integer('created_at').notNull();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
 
 export type Role = 'admin' | 'viewer';
-export type Point2 = [number, number];
-
-/** A region of a room photo that shows one subcategory's material (normalized 0..1 coordinates). */
-export interface PhotoSurface {
-  key: string;
-  label: string;
-  subcategoryId: string | null;
-  polygons: Point2[][];
-  /** Fraction of the photo's width one swatch tile spans, so textures land at a plausible scale. */
-  tileScale: number;
-}
+import type { PhotoSurface, Point2 } from '../domain/surfaces';
+export type { PhotoSurface, Point2 };
 
 export interface StepSection {
   title: string;
