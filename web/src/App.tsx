@@ -6,10 +6,13 @@ import { AdminPage } from './pages/AdminPage';
 import { FloorplanPage } from './pages/FloorplanPage';
 import { LandingPage } from './pages/LandingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ResumePage } from './pages/ResumePage';
+import { PickerView } from './picker/PickerView';
+import { SummaryView } from './picker/SummaryView';
 import { ProjectPage } from './projects/ProjectPage';
 
 /**
- * Routes. Note: `admin`, `projects`, `api` and `media` are reserved first path
+ * Routes. Note: `admin`, `projects`, `resume`, `api` and `media` are reserved first path
  * segments, so they can never be used as floorplan slugs.
  */
 export function App() {
@@ -26,7 +29,12 @@ export function App() {
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/projects/:id" element={<ProjectPage />} />
           <Route path="/projects" element={<NotFoundPage />} />
-          <Route path="/:floorplanSlug" element={<FloorplanPage />} />
+          <Route path="/resume/:token" element={<ResumePage />} />
+          {/* One element loads the catalog and session for both views, so they share state. */}
+          <Route path="/:floorplanSlug" element={<FloorplanPage />}>
+            <Route index element={<PickerView />} />
+            <Route path="summary" element={<SummaryView />} />
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </div>

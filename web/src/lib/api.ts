@@ -10,12 +10,15 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The envelope's optional `details` (e.g. validation issues or rule conflicts), untyped. */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -36,12 +39,13 @@ export function parseApiError(status: number, bodyText: string, statusText = '')
     if (body && typeof body === 'object' && 'error' in body) {
       const error = (body as { error: unknown }).error;
       if (error && typeof error === 'object') {
-        const { code, message } = error as { code?: unknown; message?: unknown };
+        const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
         if (typeof code === 'string' && code) {
           return new ApiError(
             status,
             code,
             typeof message === 'string' && message ? message : fallbackMessage(status, statusText),
+            details,
           );
         }
       }
@@ -90,9 +94,19 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   }
 }
 
-/** POST a JSON body. */
-export function postJson<T>(path: string, body: unknown, init: RequestInit = {}): Promise<T> {
+/** Send a JSON body (POST unless `init.method` says otherwise). */
+export function sendJson<T>(path: string, body: unknown, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'application/json');
-  return apiFetch<T>(path, { ...init, method: 'POST', headers, body: JSON.stringify(body) });
+  return apiFetch<T>(path, { method: 'POST', ...init, headers, body: JSON.stringify(body) });
+}
+
+/** POST a JSON body. */
+export function postJson<T>(path: string, body: unknown, init: RequestInit = {}): Promise<T> {
+  return sendJson<T>(path, body, { ...init, method: 'POST' });
+}
+
+/** PUT a JSON body. */
+export function putJson<T>(path: string, body: unknown, init: RequestInit = {}): Promise<T> {
+  return sendJson<T>(path, body, { ...init, method: 'PUT' });
 }

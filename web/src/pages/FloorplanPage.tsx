@@ -1,26 +1,57 @@
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BrandHeader, Footer, Main } from '../components/Layout';
-import { Facts } from '../components/Facts';
 import { Loading, Notice } from '../components/Status';
+import { ApiError } from '../lib/api';
 import { useBrandTheme, useDocumentTitle } from '../lib/brand';
-import { formatCents } from '../lib/money';
-import { isTenantNotFound, useTenant, type FloorplanSummary, type Org } from '../lib/tenant';
+import { isTenantNotFound, useTenant, type Org } from '../lib/tenant';
+import { fetchCatalog, startSession, type Session } from '../picker/api';
+import type { Catalog } from '../picker/domain';
+import { PickerRoot } from '../picker/PickerRoot';
 import { ProductLanding } from './ProductLanding';
 
-/** `/:floorplanSlug` — floorplan shell; the upgrade picker lands here later. */
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready'; catalog: Catalog; session: Session }
+  | { status: 'error'; error: ApiError };
+
+function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Something went wrong. Please try again.');
+}
+
+/**
+ * `/:floorplanSlug` and its children (`/`, `/summary`): loads the floorplan's catalog and
+ * the buyer's session (the one the cookie remembers, or a new one), then hands both to the
+ * picker. Unknown floorplans and the bare product domain get their own pages.
+ */
 export function FloorplanPage() {
   const { floorplanSlug = '' } = useParams();
-  const tenant = useTenant();
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
 
-  if (tenant.status === 'loading') {
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    const catalog = fetchCatalog(floorplanSlug, controller.signal);
+    // Only ask for a session once the floorplan is known to exist.
+    const session = catalog.then(() => startSession(floorplanSlug));
+    Promise.all([catalog, session]).then(
+      ([c, s]) => !controller.signal.aborted && setState({ status: 'ready', catalog: c, session: s }),
+      (error: unknown) => !controller.signal.aborted && setState({ status: 'error', error: toApiError(error) }),
+    );
+    return () => controller.abort();
+  }, [floorplanSlug, attempt]);
+
+  if (state.status === 'loading') {
     return (
       <Main>
-        <Loading label="Loading floorplan…" />
+        <Loading label="Loading your upgrades…" />
       </Main>
     );
   }
-  if (tenant.status === 'error') {
-    if (isTenantNotFound(tenant.error)) return <ProductLanding />;
+  if (state.status === 'error') {
+    if (isTenantNotFound(state.error)) return <ProductLanding />;
+    if (state.error.status === 404) return <MissingFloorplan />;
     return (
       <Main>
         <Notice
@@ -28,74 +59,48 @@ export function FloorplanPage() {
           tone="error"
           title="We couldn't load this floorplan"
           action={
-            <button type="button" className="button" onClick={tenant.retry}>
+            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
               Try again
             </button>
           }
         >
-          <p>{tenant.error.message}</p>
+          <p>{state.error.message}</p>
         </Notice>
       </Main>
     );
   }
-
-  const { org, floorplans } = tenant.data;
-  const floorplan = floorplans.find((fp) => fp.slug === floorplanSlug);
-  return floorplan ? (
-    <Floorplan org={org} floorplan={floorplan} hasSiblings={floorplans.length > 1} />
-  ) : (
-    <MissingFloorplan org={org} />
-  );
+  // Keyed by floorplan so a different floorplan starts from its own session.
+  return <PickerRoot key={`${state.catalog.floorplan.id}:${state.session.id}`} catalog={state.catalog} initialSession={state.session} />;
 }
 
-function Floorplan({ org, floorplan, hasSiblings }: { org: Org; floorplan: FloorplanSummary; hasSiblings: boolean }) {
-  useBrandTheme(org.theme);
-  useDocumentTitle(`${floorplan.name} — ${org.name}`);
-
-  return (
-    <>
-      <BrandHeader org={org} />
+function MissingFloorplan() {
+  const tenant = useTenant();
+  if (tenant.status === 'loading') {
+    return (
       <Main>
-        {hasSiblings ? (
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <Link to="/">All floorplans</Link>
-          </nav>
-        ) : null}
-        <section className="floorplan-head">
-          <h1 className="floorplan-head__title">{floorplan.name}</h1>
-          <Facts floorplan={floorplan} className="facts facts--large" />
-          {floorplan.basePriceCents !== null && floorplan.basePriceCents !== undefined ? (
-            <p className="floorplan-head__price">
-              Base price from <strong>{formatCents(floorplan.basePriceCents)}</strong>
-            </p>
-          ) : null}
-          {floorplan.description ? <p className="floorplan-head__description">{floorplan.description}</p> : null}
-        </section>
-        <section className="panel picker-placeholder" aria-labelledby="picker-heading">
-          <h2 id="picker-heading">Upgrade picker</h2>
-          <p>
-            The upgrade catalog for {floorplan.name} loads here. Once {org.name} publishes its options you'll choose them step by
-            step, with the price updating as you go.
-          </p>
-        </section>
+        <Loading />
       </Main>
-      <Footer orgName={org.name} />
-    </>
-  );
+    );
+  }
+  if (tenant.status === 'error') {
+    if (isTenantNotFound(tenant.error)) return <ProductLanding />;
+    return <MissingFloorplanBody org={null} />;
+  }
+  return <MissingFloorplanBody org={tenant.data.org} />;
 }
 
-function MissingFloorplan({ org }: { org: Org }) {
-  useBrandTheme(org.theme);
-  useDocumentTitle(`Floorplan not found — ${org.name}`);
+function MissingFloorplanBody({ org }: { org: Org | null }) {
+  useBrandTheme(org?.theme);
+  useDocumentTitle(org ? `Floorplan not found — ${org.name}` : 'Floorplan not found');
   return (
     <>
-      <BrandHeader org={org} />
+      {org ? <BrandHeader org={org} /> : null}
       <Main>
         <Notice level={1} title="Floorplan not found" action={<Link className="button" to="/">See all floorplans</Link>}>
-          <p>{org.name} doesn't have a floorplan at this address.</p>
+          <p>{org ? `${org.name} doesn't have a floorplan at this address.` : "There's no floorplan at this address."}</p>
         </Notice>
       </Main>
-      <Footer orgName={org.name} />
+      <Footer orgName={org?.name} />
     </>
   );
 }

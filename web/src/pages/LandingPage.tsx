@@ -5,6 +5,7 @@ import { Loading, Notice } from '../components/Status';
 import { useBrandTheme, useDocumentTitle } from '../lib/brand';
 import { formatCents } from '../lib/money';
 import { isTenantNotFound, useTenant, type FloorplanSummary, type Org } from '../lib/tenant';
+import { ResumeByEmailForm } from '../picker/EmailForms';
 import { ProductLanding } from './ProductLanding';
 
 /** `/` — the builder's floorplan chooser (or Finch's landing on the bare domain). */
@@ -70,6 +71,7 @@ function Chooser({ org, floorplans }: { org: Org; floorplans: FloorplanSummary[]
             ))}
           </ul>
         )}
+        {floorplans.length > 0 ? <ResumeByEmailForm className="panel landing-resume" /> : null}
       </Main>
       <Footer orgName={org.name} />
     </>
