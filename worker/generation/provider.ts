@@ -23,6 +23,8 @@ export interface GenerationItem {
   descriptor: string | null;
   /** The swatch image, or null when the option has none (prompt-only for Gemini, skipped by the compositor). */
   swatch: ImageBytes | null;
+  /** `#rrggbb` fallback when there is no swatch image (the compositor paints it flat, shaded). */
+  swatchColor: string | null;
 }
 
 /**
