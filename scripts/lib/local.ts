@@ -102,6 +102,8 @@ export async function startWrangler(stack: StackOptions, opts: { quiet?: boolean
     'dev',
     '--ip', '127.0.0.1',
     '--port', String(stack.port),
+    // A fixed inspector port per app port, so two stacks (dev + browser tests) never fight over 9229.
+    '--inspector-port', String(stack.port + 10_000),
     '--persist-to', stack.persistTo,
     '--show-interactive-dev-session=false',
     ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const E2E_PORT = 8788;
+// Overridable so two checkouts (or two people) can run the browser tests side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 8788);
 export const SHOTS = resolve(import.meta.dirname, '../../test-results');
 
 export function chromiumPath(): string | null {

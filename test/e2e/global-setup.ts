@@ -15,7 +15,7 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('e2eProjectId', '');
     return;
   }
-  const persistTo = resolve(ROOT, '.e2e/state');
+  const persistTo = resolve(ROOT, '.e2e', `state-${E2E_PORT}`);
   rmSync(persistTo, { recursive: true, force: true });
   ensureDevVars();
   buildWeb();
