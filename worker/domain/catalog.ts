@@ -39,6 +39,8 @@ export interface CatalogPhoto {
   height: number;
   isHero: boolean;
   alt: string | null;
+  /** Subcategories whose picks show in this photo (and so in its Visualize image). */
+  subcategoryIds: string[];
 }
 
 export interface CatalogStep {

@@ -18,6 +18,7 @@ import {
   subcategories,
 } from '../db/schema';
 import type { Catalog, CatalogCategory, CatalogRule } from '../domain/catalog';
+import { photoSubcategoryIds } from '../domain/generation';
 import { mediaUrl } from '../lib/media';
 import { publicOrg } from '../routes/floorplans';
 import type { Org } from '../types';
@@ -141,7 +142,16 @@ export async function buildCatalog(db: Db, org: Org, floorplanSlug: string): Pro
       photos: photoRows
         .filter((p) => p.photo.stepId === s.id)
         .sort((a, b) => Number(b.photo.isHero) - Number(a.photo.isHero) || a.photo.sortOrder - b.photo.sortOrder)
-        .map(({ photo }) => ({ id: photo.id, url: mediaUrl(photo.imageKey)!, width: photo.width, height: photo.height, isHero: photo.isHero, alt: photo.alt })),
+        .map(({ photo }) => ({
+          id: photo.id,
+          url: mediaUrl(photo.imageKey)!,
+          width: photo.width,
+          height: photo.height,
+          isHero: photo.isHero,
+          alt: photo.alt,
+          // Which picks this photo shows: the picker marks a visualized image stale when one changes.
+          subcategoryIds: photoSubcategoryIds(photo.surfaces).filter((id) => present.has(id)),
+        })),
     })),
     categories: catalogCategories,
     rules,

@@ -30,8 +30,8 @@ function catalog(): Catalog {
     { title: 'Cooking', subcategoryIds: ['range', 'pot-filler'] },
   ];
   c.steps[0]!.photos = [
-    { id: 'p-side', url: '/media/o/side.jpg', width: 1536, height: 1024, isHero: false, alt: 'Side' },
-    { id: 'p-hero', url: '/media/o/hero.jpg', width: 1536, height: 1024, isHero: true, alt: 'Hero' },
+    { id: 'p-side', url: '/media/o/side.jpg', width: 1536, height: 1024, isHero: false, alt: 'Side', subcategoryIds: [] },
+    { id: 'p-hero', url: '/media/o/hero.jpg', width: 1536, height: 1024, isHero: true, alt: 'Hero', subcategoryIds: [] },
   ];
   c.steps.push({ id: 'step-2', slug: 'lighting', name: 'Lighting', subtitle: null, sections: [{ title: 'Lights', subcategoryIds: ['lights', 'counter'] }], photos: [] });
   return c;
