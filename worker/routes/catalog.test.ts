@@ -83,4 +83,27 @@ describe('GET /api/catalog/:floorplanSlug', () => {
     expect(fresh.version).toBe(version);
     expect(allOptions(fresh).find((o) => o.id === option.id)!.priceCents).not.toBe(option.priceCents);
   });
+
+  it('Should answer a revalidation of the same version with 304 and no body, and 200 after a bump', async () => {
+    const first = await call(SUMMIT, '/api/catalog/aspen');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/".+-v\d+"$/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    await first.arrayBuffer();
+
+    const again = await call(SUMMIT, '/api/catalog/aspen', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+
+    // A validator from another floorplan or tenant never matches.
+    const other = await call(SUMMIT, '/api/catalog/kinkade', { headers: { 'if-none-match': etag } });
+    expect(other.status).toBe(200);
+    await other.arrayBuffer();
+
+    await bumpCatalogVersion(getDb(env.DB), await orgId('summit'), env.APP_DOMAIN);
+    const after = await call(SUMMIT, '/api/catalog/aspen', { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect((await json<Catalog>(after)).floorplan.slug).toBe('aspen');
+  });
 });

@@ -158,29 +158,63 @@ export async function buildCatalog(db: Db, org: Org, floorplanSlug: string): Pro
   };
 }
 
+/** One built catalog version: immutable, so it can be shared freely once made. */
+export interface CatalogEntry {
+  /** Weak validator: a version's catalog never changes, so (org, floorplan, version) names it. */
+  etag: string;
+  json: string;
+  parsed?: Catalog;
+}
+
 /**
- * The catalog for buyers: from the edge cache when this org version was built before,
- * otherwise from D1 (then cached). The JSON text is cached, not the object, so a hit
- * costs one cache read and no D1 query.
+ * A few catalog versions kept in the isolate's memory in front of the Cache API. Safe
+ * without invalidation because the key carries the org's catalog version, and a bump
+ * makes a new key. Saves a cache read and a body copy on the hottest buyer request.
  */
-export async function getCatalogJson(db: Db, org: Org, floorplanSlug: string, ctx?: { waitUntil(promise: Promise<unknown>): void }): Promise<string | null> {
-  const key = catalogCacheKey(org.id, floorplanSlug, org.catalogVersion);
+const MEMO_LIMIT = 32;
+const memo = new Map<string, CatalogEntry>();
+
+function remember(key: string, entry: CatalogEntry): CatalogEntry {
+  memo.delete(key);
+  memo.set(key, entry);
+  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  return entry;
+}
+
+/**
+ * The catalog for buyers: from isolate memory, else the edge cache, else D1 (then
+ * cached). The JSON text is cached, not the object, so a miss in memory costs one cache
+ * read and no D1 query.
+ */
+export async function getCatalogEntry(db: Db, org: Org, floorplanSlug: string, ctx?: { waitUntil(promise: Promise<unknown>): void }): Promise<CatalogEntry | null> {
+  const request = catalogCacheKey(org.id, floorplanSlug, org.catalogVersion);
+  const memoKey = request.url;
+  const inMemory = memo.get(memoKey);
+  if (inMemory) return inMemory;
+  const etag = `W/"${org.id.slice(0, 8)}-${encodeURIComponent(floorplanSlug)}-v${org.catalogVersion}"`;
   const cache = caches.default;
-  const hit = await cache.match(key);
-  if (hit) return hit.text();
+  const hit = await cache.match(request);
+  if (hit) return remember(memoKey, { etag, json: await hit.text() });
   const catalog = await buildCatalog(db, org, floorplanSlug);
   if (!catalog) return null;
   const json = JSON.stringify(catalog);
   // A version's catalog never changes, so it may live long; old versions just age out.
-  const put = cache.put(key, new Response(json, { headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=86400' } }));
+  const put = cache.put(request, new Response(json, { headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=86400' } }));
   if (ctx) ctx.waitUntil(put);
   else await put;
-  return json;
+  return remember(memoKey, { etag, json, parsed: catalog });
 }
 
+export async function getCatalogJson(db: Db, org: Org, floorplanSlug: string, ctx?: { waitUntil(promise: Promise<unknown>): void }): Promise<string | null> {
+  return (await getCatalogEntry(db, org, floorplanSlug, ctx))?.json ?? null;
+}
+
+/** The parsed catalog, shared between requests: treat it as read-only. */
 export async function getCatalog(db: Db, org: Org, floorplanSlug: string, ctx?: { waitUntil(promise: Promise<unknown>): void }): Promise<Catalog | null> {
-  const json = await getCatalogJson(db, org, floorplanSlug, ctx);
-  return json ? (JSON.parse(json) as Catalog) : null;
+  const entry = await getCatalogEntry(db, org, floorplanSlug, ctx);
+  if (!entry) return null;
+  entry.parsed ??= JSON.parse(entry.json) as Catalog;
+  return entry.parsed;
 }
 
 /** Call after any change to an org's catalog, prices, steps or photos. */
