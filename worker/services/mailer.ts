@@ -33,7 +33,10 @@ export function resendTransport(apiKey: string, from: string, fetchImpl: Fetch =
   };
 }
 
-export function createMailer(db: Db, env: Pick<Env, 'EMAIL_PROVIDER' | 'EMAIL_FROM' | 'RESEND_API_KEY'>, fetchImpl?: Fetch): Mailer {
+export function createMailer(db: Db, env: Pick<Env, 'EMAIL_PROVIDER' | 'EMAIL_FROM' | 'RESEND_API_KEY' | 'APP_DOMAIN'>, fetchImpl?: Fetch): Mailer {
+  // Printing bodies is how a local developer follows a resume or invite link; on a real
+  // domain those links are credentials and must never reach the logs.
+  const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(env.APP_DOMAIN);
   const transport =
     env.EMAIL_PROVIDER === 'resend' && env.RESEND_API_KEY ? resendTransport(env.RESEND_API_KEY, env.EMAIL_FROM, fetchImpl) : null;
   return {
@@ -50,7 +53,8 @@ export function createMailer(db: Db, env: Pick<Env, 'EMAIL_PROVIDER' | 'EMAIL_FR
         createdAt: Date.now(),
       });
       if (!transport) {
-        console.log(`[outbox] ${email.kind} to ${email.to}: ${email.subject}\n${email.text}`);
+        if (local) console.log(`[outbox] ${email.kind} to ${email.to}: ${email.subject}\n${email.text}`);
+        else console.log('[outbox] message kept in the outbox table', { kind: email.kind });
         return;
       }
       try {
