@@ -1,5 +1,6 @@
 import type { organizations } from './db/schema';
 import type { Db } from './db/client';
+import type { AdminContext } from './middleware/admin-auth';
 
 export type Org = typeof organizations.$inferSelect;
 
@@ -8,5 +9,6 @@ export interface AppEnv {
   Variables: {
     org: Org;
     db: Db;
+    admin?: AdminContext;
   };
 }

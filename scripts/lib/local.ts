@@ -50,7 +50,7 @@ export function applyMigrations(stack: StackOptions): void {
 }
 
 /** Runs `fn` with the bindings of the same local state `wrangler dev` reads. */
-async function withLocalEnv<T>(stack: StackOptions, fn: (env: Env) => Promise<T>): Promise<T> {
+export async function withLocalEnv<T>(stack: StackOptions, fn: (env: Env) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<Env>({
     configPath: resolve(ROOT, 'wrangler.toml'),
     persist: { path: resolve(stack.persistTo, 'v3') },
