@@ -1,19 +1,28 @@
 import { env, runInDurableObject } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin, loginAs } from '../test/admin-fixtures';
 import { call, createTenant, type TestTenant } from '../test/fixtures';
 import { roomName } from '../worker/routes/projects';
 import type { ProjectRoom } from './project-room';
 
 let summit: TestTenant;
 let harbor: TestTenant;
+const cookies = new Map<string, string>();
 
 beforeAll(async () => {
   summit = await createTenant('summit');
   harbor = await createTenant('harbor');
+  for (const t of [summit, harbor]) {
+    const member = await createAdmin(t, 'viewer');
+    cookies.set(t.host, await loginAs(t.host, member.email, member.password));
+  }
 });
 
+/** A signed-in member of the host's org calling the Worker. */
+const member = (host: string, path: string, headers: Record<string, string> = {}) => call(host, path, { headers: { cookie: cookies.get(host)!, ...headers } });
+
 async function connect(tenant: TestTenant, projectId = tenant.projectId): Promise<{ ws: WebSocket; next: () => Promise<any> }> {
-  const res = await call(tenant.host, `/api/projects/${projectId}/room`, { headers: { upgrade: 'websocket' } });
+  const res = await member(tenant.host, `/api/projects/${projectId}/room`, { upgrade: 'websocket' });
   expect(res.status).toBe(101);
   const ws = res.webSocket!;
   const queue: string[] = [];
@@ -79,21 +88,28 @@ describe('ProjectRoom', () => {
   });
 
   it('Should 404 another tenant project and an unknown project', async () => {
-    const cross = await call(harbor.host, `/api/projects/${summit.projectId}/room`, { headers: { upgrade: 'websocket' } });
+    const cross = await member(harbor.host, `/api/projects/${summit.projectId}/room`, { upgrade: 'websocket' });
     expect(cross.status).toBe(404);
-    const unknown = await call(summit.host, `/api/projects/${crypto.randomUUID()}/room`, { headers: { upgrade: 'websocket' } });
+    const unknown = await member(summit.host, `/api/projects/${crypto.randomUUID()}/room`, { upgrade: 'websocket' });
     expect(unknown.status).toBe(404);
   });
 
   it('Should refuse a plain GET on the room with 426', async () => {
-    const res = await call(summit.host, `/api/projects/${summit.projectId}/room`);
+    const res = await member(summit.host, `/api/projects/${summit.projectId}/room`);
     expect(res.status).toBe(426);
+  });
+
+  it('Should refuse the room without a sign-in and from another origin', async () => {
+    const anonymous = await call(summit.host, `/api/projects/${summit.projectId}/room`, { headers: { upgrade: 'websocket' } });
+    expect(anonymous.status).toBe(401);
+    const forged = await member(summit.host, `/api/projects/${summit.projectId}/room`, { upgrade: 'websocket', origin: 'http://harbor.localhost:8787' });
+    expect(forged.status).toBe(403);
   });
 });
 
 describe('GET /api/projects/:id/scene', () => {
   it('Should return the scene elements of the host tenant project', async () => {
-    const res = await call(summit.host, `/api/projects/${summit.projectId}/scene`);
+    const res = await member(summit.host, `/api/projects/${summit.projectId}/scene`);
     expect(res.status).toBe(200);
     const body = await res.json<{ project: { id: string }; elements: { type: string }[] }>();
     expect(body.project.id).toBe(summit.projectId);
@@ -101,7 +117,13 @@ describe('GET /api/projects/:id/scene', () => {
   });
 
   it('Should 404 another tenant project', async () => {
-    const res = await call(harbor.host, `/api/projects/${summit.projectId}/scene`);
+    const res = await member(harbor.host, `/api/projects/${summit.projectId}/scene`);
     expect(res.status).toBe(404);
+  });
+
+  it('Should 401 without a sign-in and not reveal whether the project exists', async () => {
+    const res = await call(summit.host, `/api/projects/${summit.projectId}/scene`);
+    expect(res.status).toBe(401);
+    expect(await res.text()).not.toContain(summit.projectId);
   });
 });

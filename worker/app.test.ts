@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAdmin, loginAs } from '../test/admin-fixtures';
 import { call, createTenant, type TestTenant } from '../test/fixtures';
 import { handleError } from './lib/errors';
 
@@ -63,7 +64,9 @@ describe('errors', () => {
 
   it('Should reject a malformed id with 400 and not echo it', async () => {
     const evil = '<script>alert(1)</script>';
-    const res = await call(summit.host, `/api/projects/${encodeURIComponent(evil)}/scene`);
+    const viewer = await createAdmin(summit, 'viewer');
+    const cookie = await loginAs(summit.host, viewer.email, viewer.password);
+    const res = await call(summit.host, `/api/projects/${encodeURIComponent(evil)}/scene`, { headers: { cookie } });
     expect(res.status).toBe(400);
     const text = await res.text();
     expect(text).not.toContain('script');

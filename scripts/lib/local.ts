@@ -68,19 +68,23 @@ export async function withLocalEnv<T>(stack: StackOptions, fn: (env: Env) => Pro
 export async function seedLocal(stack: StackOptions, opts: { reset: boolean }): Promise<'seeded' | 'already-seeded'> {
   const { buildDemoSeed } = await import('../seed/build');
   const { isSeeded, resetDatabase, writeDemoSeed } = await import('../seed/write');
-  return withLocalEnv(stack, async (env) => {
+  const state = await withLocalEnv(stack, async (env) => {
     if (opts.reset) {
       log('--reset: deleting every row and media object');
       await resetDatabase(env.DB, env.MEDIA);
-    } else if (await isSeeded(env.DB)) {
-      return 'already-seeded';
+      return 'empty';
     }
-    log('rendering demo images and seeding tenants summit and harbor');
-    const seed = await buildDemoSeed({ withImages: true });
-    const written = await writeDemoSeed(env.DB, env.MEDIA, seed);
-    log(`seeded ${written.rows} rows and ${written.objects} media objects`);
-    return 'seeded';
+    return (await isSeeded(env.DB)) ? 'already-seeded' : 'empty';
   });
+  if (state === 'already-seeded') return state;
+  // Render before opening the bindings proxy again: rendering blocks Node's event loop for
+  // seconds, long enough for workerd to drop the proxy's idle keep-alive connection, and the
+  // next R2 put would then fail with "other side closed".
+  log('rendering demo images and seeding tenants summit and harbor');
+  const seed = await buildDemoSeed({ withImages: true });
+  const written = await withLocalEnv(stack, (env) => writeDemoSeed(env.DB, env.MEDIA, seed));
+  log(`seeded ${written.rows} rows and ${written.objects} media objects`);
+  return 'seeded';
 }
 
 /** Reads from the local D1 the stack persists (used by browser tests to find seeded ids). */

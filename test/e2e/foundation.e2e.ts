@@ -100,10 +100,23 @@ describe.skipIf(!origin)('the local stack in Chromium', () => {
 
   it('Should lazy-load the 3D viewer only on a project page', async () => {
     expect(projectId).not.toBe('');
-    const { scripts } = await open(`${tenantOrigin(origin, 'summit')}/projects/${projectId}`);
+    // Projects are for the builder's staff: signed out, the page asks for a sign-in.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    await page.goto(`${tenantOrigin(origin, 'summit')}/projects/${projectId}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: 'Sign in to open projects' }).waitFor();
+    const login = await page.evaluate(
+      `fetch('/api/admin/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'viewer@summit.test', password: 'finch-demo-1234' }) }).then((r) => r.status)`,
+    );
+    expect(login).toBe(200);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.reload({ waitUntil: 'networkidle' });
     await page.locator('canvas').first().waitFor();
     expect(scripts.some((s) => /babylon/i.test(s))).toBe(true);
     await screenshot(page, 'project-viewer');
-    await page.close();
+    await context.close();
   });
 });

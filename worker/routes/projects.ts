@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { projects, sceneElements, scenes } from '../db/schema';
 import { ApiError, notFound } from '../lib/errors';
 import { validate } from '../lib/validate';
+import { requireMember } from '../middleware/admin-auth';
 import type { AppEnv } from '../types';
 
 const params = z.object({ id: z.uuid() });
@@ -11,7 +12,9 @@ const params = z.object({ id: z.uuid() });
 /** The org scope is part of the room's name, so one tenant can never address another's room. */
 export const roomName = (orgId: string, projectId: string) => `${orgId}:${projectId}`;
 
+/** Projects are the builder's own work: only signed-in members of the host's org see them. */
 export const projectRoutes = new Hono<AppEnv>()
+  .use('*', requireMember)
   .get('/:id/scene', validate('param', params), async (c) => {
     const org = c.get('org');
     const { id } = c.req.valid('param');
@@ -44,6 +47,12 @@ export const projectRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
       throw new ApiError(426, 'bad_request', 'Expected a WebSocket upgrade');
+    }
+    // Tenants share a site (subdomains of one domain), so SameSite cookies ride along on a
+    // WebSocket opened from another tenant's page; only our own origin may open the room.
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== new URL(c.req.url).origin) {
+      throw new ApiError(403, 'forbidden', 'Cross-origin requests are not allowed here');
     }
     const project = await c.get('db')
       .select({ id: projects.id })
