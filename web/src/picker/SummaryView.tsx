@@ -6,6 +6,7 @@ import { usePicker } from './context';
 import { EmailLinkForm } from './EmailForms';
 import { PickerHeader } from './PickerHeader';
 import { stepSlug, summaryGroups, unitText, type SummaryLine } from './state';
+import { SummaryImages } from './visualize/SummaryImages';
 
 function amount(cents: number): string {
   return cents === 0 ? 'Included' : formatCents(cents);
@@ -109,10 +110,7 @@ export function SummaryView() {
           ) : null}
         </section>
 
-        <section className="summary-images" aria-labelledby="summary-images-title">
-          <h2 id="summary-images-title">Room images</h2>
-          <p className="muted">No room images yet — use Visualize on a room photo.</p>
-        </section>
+        <SummaryImages />
 
         <EmailLinkForm sessionId={session.id} defaultEmail={session.email} className="panel summary__email" />
       </main>
