@@ -33,6 +33,22 @@ export async function enforce(db: D1Database, limits: Limit[]): Promise<void> {
   }
 }
 
+/**
+ * Gives back one hit per limit in the current window. Sign-in counts every attempt up front
+ * (so parallel guesses cannot slip past a read-then-write check) and refunds the ones that
+ * succeed, which leaves only failures counting toward the limit.
+ */
+export async function refund(db: D1Database, limits: Limit[], now = Date.now()): Promise<void> {
+  await db.batch(
+    limits.map((l) => {
+      const windowMs = l.windowSeconds * 1000;
+      return db
+        .prepare('UPDATE rate_limits SET count = count - 1 WHERE key = ?1 AND window_start = ?2 AND count > 0')
+        .bind(l.key, Math.floor(now / windowMs) * windowMs);
+    }),
+  );
+}
+
 export function clientIp(req: Request): string {
   return req.headers.get('cf-connecting-ip') ?? 'unknown';
 }

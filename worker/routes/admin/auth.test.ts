@@ -136,6 +136,14 @@ describe('POST /api/admin/login', () => {
     expect((await login({ email: other.email, password: ADMIN_TEST_PASSWORD })).status).toBe(200);
   });
 
+  it('Should count only failed sign-ins toward the limits, so staff on one IP are not locked out', async () => {
+    const ip = randomIp();
+    const user = await createAdmin(summit, 'admin');
+    for (let i = 0; i < 25; i++) expect((await login({ email: user.email, password: ADMIN_TEST_PASSWORD }, { ip })).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await login({ email: user.email, password: 'wrong-password-xyz' }, { ip })).status).toBe(401);
+    expect((await login({ email: user.email, password: ADMIN_TEST_PASSWORD }, { ip })).status).toBe(429);
+  });
+
   it('Should rate-limit one client IP to 20 attempts per window across addresses', async () => {
     const ip = randomIp();
     for (let i = 0; i < 20; i++) expect((await login({ email: `spray-${i}@summit.test`, password: 'whatever-123' }, { ip })).status).toBe(401);

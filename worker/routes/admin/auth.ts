@@ -26,7 +26,7 @@ import {
   setSessionCookie,
 } from '../../services/admin-auth';
 import { createMailer } from '../../services/mailer';
-import { clientIp, enforce } from '../../services/rate-limit';
+import { clientIp, enforce, refund } from '../../services/rate-limit';
 import type { AppEnv } from '../../types';
 
 export const emailSchema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
@@ -66,12 +66,15 @@ export const authPublicRoutes = new Hono<AppEnv>()
     const org = c.get('org');
     const db = c.get('db');
     // Counted per address across every tenant host, so rotating hosts buys no extra guesses.
-    await enforce(c.env.DB, [
+    const limits = [
       { key: `admin-login:ip:${clientIp(c.req.raw)}`, max: 20, windowSeconds: 900 },
       { key: `admin-login:email:${await emailKey(email)}`, max: 10, windowSeconds: 900 },
-    ]);
+    ];
+    await enforce(c.env.DB, limits);
     const auth = await authenticate(db, org.id, email, password);
     if (!auth) throw badLogin();
+    // Staff signing in all day on one office IP must not lock each other out: only failures count.
+    await refund(c.env.DB, limits);
     if (auth.needsRehash) {
       await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, auth.user.id));
     }
