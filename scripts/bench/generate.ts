@@ -109,7 +109,7 @@ function writeConfig(batchTimeoutS: number): string {
     [/^main = ".*"$/m, `main = "${resolve(ROOT, 'worker/index.ts')}"`],
     [/^directory = ".*"$/m, `directory = "${resolve(ROOT, 'dist/web')}"`],
     [/^migrations_dir = ".*"$/m, `migrations_dir = "${resolve(ROOT, 'migrations')}"`],
-    [/(queue = "finch-generation"\s*\nmax_batch_size = \d+\s*\nmax_batch_timeout = )\d+/, `$1${batchTimeoutS}`],
+    [/(queue = "finch-generation"\s*\n(?:#.*\n)*max_batch_size = \d+\s*\nmax_batch_timeout = )\d+/, `$1${batchTimeoutS}`],
   ];
   for (const [pattern, replacement] of edits) {
     if (!pattern.test(toml)) throw new Error(`wrangler.toml changed shape: ${pattern} not found; update scripts/bench/generate.ts`);
@@ -121,7 +121,7 @@ function writeConfig(batchTimeoutS: number): string {
 }
 
 function repoBatchTimeout(): number {
-  const m = /queue = "finch-generation"\s*\nmax_batch_size = \d+\s*\nmax_batch_timeout = (\d+)/.exec(readFileSync(resolve(ROOT, 'wrangler.toml'), 'utf8'));
+  const m = /queue = "finch-generation"\s*\n(?:#.*\n)*max_batch_size = \d+\s*\nmax_batch_timeout = (\d+)/.exec(readFileSync(resolve(ROOT, 'wrangler.toml'), 'utf8'));
   if (!m) throw new Error('wrangler.toml: no max_batch_timeout for finch-generation');
   return Number(m[1]);
 }

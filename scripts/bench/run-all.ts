@@ -1,12 +1,12 @@
 /**
- * `npm run bench`: the three benchmarks in sequence, each in its own process (so the pricing
+ * `npm run bench`: every benchmark in sequence, each in its own process (so the pricing
  * micro-benchmark's JIT and GC state is not shared with the others). Exits non-zero if any failed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ROOT } from '../lib/local';
 
-const BENCHES = ['catalog', 'pricing', 'bundle'] as const;
+const BENCHES = ['catalog', 'pricing', 'bundle', 'compositor', 'generate'] as const;
 let current: ChildProcess | undefined;
 let interrupted = false;
 

@@ -12,8 +12,8 @@ import { SummaryView } from './picker/SummaryView';
 import { ProjectPage } from './projects/ProjectPage';
 
 /**
- * Routes. Note: `admin`, `projects`, `resume`, `api` and `media` are reserved first path
- * segments, so they can never be used as floorplan slugs.
+ * Routes. The first path segments the app answers itself are reserved (worker/domain/slugs.ts),
+ * so they can never be used as floorplan slugs.
  */
 export function App() {
   const [theme, setTheme] = useState<Theme | null>(null);

@@ -164,14 +164,21 @@ export async function assertOwned(db: Db, table: OrgTable, orgId: string, ids: r
 }
 
 /** A slug for a new row: the one asked for, or a free one derived from the name. */
-export async function chooseSlug(db: Db, table: SQLiteTable & { slug: SQLiteColumn }, scope: ReturnType<typeof eq>, requested: string | undefined, fromName: string): Promise<string> {
+export async function chooseSlug(
+  db: Db,
+  table: SQLiteTable & { slug: SQLiteColumn },
+  scope: ReturnType<typeof eq>,
+  requested: string | undefined,
+  fromName: string,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string> {
   if (requested) return requested;
   const base = slugify(fromName);
   const rows = await db
     .select({ slug: table.slug })
     .from(table)
     .where(and(scope, sql`${table.slug} LIKE ${`${base}%`}`));
-  return pickFreeSlug(base, new Set(rows.map((r) => String(r.slug))));
+  return pickFreeSlug(base, new Set([...reserved, ...rows.map((r) => String(r.slug))]));
 }
 
 /**

@@ -294,6 +294,17 @@ describe('floorplans and steps', () => {
     expect((await buyerCatalog(o)).status).toBe(200);
   });
 
+  it('Should refuse a slug the app answers itself (admin, api, ...) and steer a generated one around it', async () => {
+    const o = await fresh();
+    for (const slug of ['admin', 'api', 'media', 'resume', 'projects']) {
+      const res = await api(o.host, o.admin, 'POST', '/api/admin/floorplans', { name: 'Clash', slug });
+      expect(res.status, slug).toBe(400);
+      expect((await api(o.host, o.admin, 'PATCH', `/api/admin/floorplans/${o.floorplanId}`, { slug })).status, slug).toBe(400);
+    }
+    const named = await json(await api(o.host, o.admin, 'POST', '/api/admin/floorplans', { name: 'Admin' }));
+    expect(named.slug).toBe('admin-2');
+  });
+
   it('Should create a floorplan with steps and sections that buyers see', async () => {
     const o = await fresh();
     const fp = await json(await api(o.host, o.admin, 'POST', '/api/admin/floorplans', { name: 'The Cedar', bedrooms: 4, bathrooms: 2.5, basePriceCents: 45_000_000 }));

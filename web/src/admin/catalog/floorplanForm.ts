@@ -3,6 +3,7 @@
  * every rule (whole bedrooms, half bathrooms, dollars to cents) is tested without a DOM.
  */
 import type { AdminFloorplan, FloorplanFields } from './api';
+import { isReservedFloorplanSlug } from '../../../../worker/domain/slugs';
 import { formatDollarsInput, parseDollars } from './price';
 
 export interface FloorplanDraft {
@@ -34,8 +35,6 @@ export function draftOf(fp: AdminFloorplan): FloorplanDraft {
 export type DraftErrors = Partial<Record<keyof FloorplanDraft, string>>;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-/** Slugs are the buyer URL's first segment; these segments belong to the app. */
-const RESERVED = new Set(['admin', 'projects', 'resume', 'api', 'media']);
 
 function optionalNumber(text: string, opts: { integer: boolean; min: number; max: number; step?: number }, what: string): { value: number | null } | { error: string } {
   const t = text.trim().replace(/,/g, '');
@@ -59,7 +58,7 @@ export function parseDraft(draft: FloorplanDraft, original?: AdminFloorplan): { 
   else if (name.length > 120) errors.name = 'At most 120 characters.';
   const slug = draft.slug.trim();
   if (slug && !SLUG.test(slug)) errors.slug = 'Lowercase letters, digits and dashes, up to 63.';
-  else if (RESERVED.has(slug)) errors.slug = `“${slug}” is used by the app itself; choose another.`;
+  else if (isReservedFloorplanSlug(slug)) errors.slug = `“${slug}” is used by the app itself; choose another.`;
   const description = draft.description.trim();
   if (description.length > 2000) errors.description = 'At most 2000 characters.';
 

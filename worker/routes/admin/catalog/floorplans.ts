@@ -3,6 +3,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { buyerSessions, floorplans, stepPhotos, steps, subcategories } from '../../../db/schema';
+import { isReservedFloorplanSlug, RESERVED_FLOORPLAN_SLUGS } from '../../../domain/slugs';
 import { ApiError, notFound } from '../../../lib/errors';
 import { validate } from '../../../lib/validate';
 import { requireAdmin } from '../../../middleware/admin-auth';
@@ -35,8 +36,9 @@ const floorplanFields = {
   /** Inactive floorplans are hidden from buyers (their catalog 404s). */
   isActive: z.optional(z.boolean()),
 };
-const floorplanBody = z.object({ name, slug: z.optional(slug), ...floorplanFields });
-const floorplanPatch = z.object({ name: z.optional(name), slug: z.optional(slug), ...floorplanFields }).check(notEmpty);
+const floorplanSlug = slug.check(z.refine((s) => !isReservedFloorplanSlug(s), 'This address is used by the app itself; choose another'));
+const floorplanBody = z.object({ name, slug: z.optional(floorplanSlug), ...floorplanFields });
+const floorplanPatch = z.object({ name: z.optional(name), slug: z.optional(floorplanSlug), ...floorplanFields }).check(notEmpty);
 
 const stepBody = z.object({ floorplanId: uuid, name, slug: z.optional(slug), subtitle: z.optional(shortText(200)), sections: z.optional(sectionsSchema) });
 const stepPatch = z.object({ name: z.optional(name), slug: z.optional(slug), subtitle: z.optional(shortText(200)), sections: z.optional(sectionsSchema) }).check(notEmpty);
@@ -92,7 +94,7 @@ export const floorplanRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const orgId = c.get('org').id;
     const { slug: wanted, ...body } = c.req.valid('json');
-    const chosen = await chooseSlug(db, floorplans, eq(floorplans.orgId, orgId), wanted, body.name);
+    const chosen = await chooseSlug(db, floorplans, eq(floorplans.orgId, orgId), wanted, body.name, RESERVED_FLOORPLAN_SLUGS);
     const row = await uniqueOr409(
       () =>
         db.insert(floorplans)
