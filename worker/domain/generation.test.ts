@@ -8,6 +8,7 @@ const visual = new Set(['paint', 'floor', 'cabinets']);
 
 const base: HashInput = {
   stepPhotoId: 'photo-1',
+  imageKey: 'org/rooms/step/photo-1.jpg',
   model: 'compositor',
   items: [
     { subcategoryId: 'floor', optionId: 'oak', swatchKey: 'o/s/oak.png', swatchColor: '#aa8855', descriptor: 'white oak' },
@@ -48,6 +49,7 @@ describe('generationHash', () => {
     const h = await generationHash(base);
     const variants: HashInput[] = [
       { ...base, stepPhotoId: 'photo-2' },
+      { ...base, imageKey: 'org/rooms/step/replaced.jpg' },
       { ...base, model: 'gemini-3-pro-image-preview' },
       { ...base, items: [{ ...base.items[0]!, optionId: 'walnut' }, base.items[1]!] },
       { ...base, items: [{ ...base.items[0]!, swatchKey: 'o/s/oak-v2.png' }, base.items[1]!] },

@@ -8,7 +8,7 @@ import type { PhotoSurface } from './surfaces';
  * Bump when anything about how images are made changes (prompt wording, compositor
  * maths, model defaults): every cached image then misses and is made again.
  */
-export const GENERATION_CACHE_VERSION = 'v1';
+export const GENERATION_CACHE_VERSION = 'v2'; // v2: the room photo's object key is hashed in its own field
 
 /** Gemini takes at most 14 images per call: the room plus 13 swatches. */
 export const MAX_SWATCHES_PER_PASS = 13;
@@ -56,6 +56,8 @@ export interface SwatchItem {
 
 export interface HashInput {
   stepPhotoId: string;
+  /** The room photo's R2 key: a replaced photo gets a new key (keys are never reused). */
+  imageKey: string;
   model: string;
   items: SwatchItem[];
   surfaces: PhotoSurface[];
@@ -68,6 +70,7 @@ export async function generationHash(input: HashInput): Promise<string> {
   const body = canonicalJson({
     v: GENERATION_CACHE_VERSION,
     photo: input.stepPhotoId,
+    image: input.imageKey,
     model: input.model,
     items: [...input.items].sort((a, b) => (a.subcategoryId < b.subcategoryId ? -1 : 1)),
     surfaces: input.surfaces,

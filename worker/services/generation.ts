@@ -257,9 +257,8 @@ export function hashTarget(photo: PhotoContext, items: ChosenOption[], model: st
     }),
   );
   return generationHash({
-    // The photo's object key rides with its id: a replaced photo (a new key, keys are never
-    // reused) must not be served images of the old one. HashInput has no field of its own for it.
-    stepPhotoId: `${photo.id}@${photo.imageKey}`,
+    stepPhotoId: photo.id,
+    imageKey: photo.imageKey,
     model,
     items: hashItems,
     surfaces: photo.surfaces,
