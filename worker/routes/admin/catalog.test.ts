@@ -381,6 +381,18 @@ describe('step photos', () => {
     expect((await api(o.host, o.admin, 'PATCH', `/api/admin/step-photos/${o.photoId}`, { surfaces: [surface, surface] })).status).toBe(400);
   });
 
+  it('Should hand the hero flag to the next photo when the hero is deleted, and keep it when another goes', async () => {
+    const o = await fresh();
+    const heroes = async () => (await env.DB.prepare('SELECT id FROM step_photos WHERE step_id = ? AND is_hero = 1').bind(o.stepId).all<{ id: string }>()).results.map((r) => r.id);
+    expect(await heroes()).toEqual([o.photoId]);
+    expect((await api(o.host, o.admin, 'DELETE', `/api/admin/step-photos/${o.photoId}`)).status).toBe(204);
+    expect(await heroes()).toEqual([o.photo2Id]);
+    const catalog = await json<Catalog>(await buyerCatalog(o));
+    expect(catalog.steps[0]!.photos.map((p) => ({ id: p.id, isHero: p.isHero }))).toEqual([{ id: o.photo2Id, isHero: true }]);
+    expect((await api(o.host, o.admin, 'DELETE', `/api/admin/step-photos/${o.photo2Id}`)).status).toBe(204);
+    expect(await heroes()).toEqual([]);
+  });
+
   it('Should delete a photo row with its image and generated-image objects', async () => {
     const o = await fresh();
     expect(await objectExists(o.photoKey)).toBe(true);

@@ -238,7 +238,20 @@ export const floorplanRoutes = new Hono<AppEnv>()
     const orgId = c.get('org').id;
     const current = await loadPhoto(c, c.req.valid('param').id);
     const keys = await photoObjectKeys(db, orgId, [current.id]);
-    await db.delete(stepPhotos).where(and(eq(stepPhotos.id, current.id), eq(stepPhotos.orgId, orgId)));
+    const remove = db.delete(stepPhotos).where(and(eq(stepPhotos.id, current.id), eq(stepPhotos.orgId, orgId)));
+    if (current.isHero) {
+      // The step's sidebar shows its hero: hand the flag to the next photo in the same batch,
+      // so a step with photos is never left without one.
+      const next = db
+        .select({ id: stepPhotos.id })
+        .from(stepPhotos)
+        .where(and(eq(stepPhotos.orgId, orgId), eq(stepPhotos.stepId, current.stepId), ne(stepPhotos.id, current.id)))
+        .orderBy(asc(stepPhotos.sortOrder), asc(stepPhotos.createdAt))
+        .limit(1);
+      await db.batch([remove, db.update(stepPhotos).set({ isHero: true }).where(and(eq(stepPhotos.orgId, orgId), eq(stepPhotos.id, sql`(${next})`)))]);
+    } else {
+      await remove;
+    }
     await deleteObjects(c.env.MEDIA, keys);
     await catalogChanged(c);
     return c.body(null, 204);
