@@ -126,6 +126,21 @@ describe.skipIf(!origin)('the admin catalog editors in Chromium', () => {
     await screenshot(page, 'admin-catalog-swatch');
   });
 
+  it('Should remove a swatch image, delete its object, and take a new one', async () => {
+    const row = optionRow();
+    const before = await get<Opt>(`/api/admin/options/${option.id}`);
+    expect(before.swatchUrl).not.toBeNull();
+    await row.getByRole('button', { name: `Remove swatch image of ${option.name}` }).click();
+    await expect.poll(async () => (await get<Opt>(`/api/admin/options/${option.id}`)).swatchKey, { timeout: 15_000 }).toBeNull();
+    expect(await row.locator('.cat-swatch img').count()).toBe(0);
+    // no-store: media is served immutable, so the browser would otherwise answer from its cache.
+    const gone = await page.evaluate(`fetch(${JSON.stringify(before.swatchUrl)}, { cache: "no-store" }).then((r) => r.status)`);
+    expect(gone).toBe(404);
+    // Leave the option with an image again for the tests after this one.
+    await row.locator('input[type="file"]').setInputFiles({ name: 'weathered-ash.png', mimeType: 'image/png', buffer: swatchPng() });
+    await expect.poll(async () => (await get<Opt>(`/api/admin/options/${option.id}`)).swatchKey, { timeout: 15_000 }).not.toBeNull();
+  });
+
   it('Should validate, then save a new price that the buyer page shows', async () => {
     const price = optionRow().getByLabel(`Price of ${option.name}`, { exact: true });
     await price.fill('19.999');

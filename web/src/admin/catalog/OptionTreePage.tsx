@@ -42,6 +42,7 @@ interface TreeActions {
   deleteSubcategory: (id: string) => Promise<Result>;
   deleteOption: (id: string) => Promise<Result>;
   uploadSwatch: (option: AdminOption, file: File) => Promise<Result>;
+  removeSwatch: (option: AdminOption) => Promise<Result>;
   addRule: (rule: { optionId: string; kind: RuleKind; targetOptionId: string; message: string | null }) => Promise<Result>;
   deleteRule: (id: string) => Promise<Result>;
 }
@@ -195,6 +196,14 @@ function TreeEditor({ initial }: { initial: { tree: T.Tree; rules: AdminRule[]; 
       if (!result.ok) return { ok: false, message: api.uploadErrorMessage(result.error, 'swatch') };
       setTree((t) => T.patchOption(t, option.id, { swatchKey: result.value.key, swatchUrl: result.value.url }));
       announce(`Uploaded a swatch for ${option.name}.`);
+      return { ok: true };
+    },
+    removeSwatch: async (option) => {
+      // The server deletes the R2 object once the row no longer points at it.
+      const result = await call(() => api.updateOption(option.id, { swatchKey: null }));
+      if (!result.ok) return result;
+      setTree((t) => T.patchOption(t, option.id, { swatchKey: null, swatchUrl: null }));
+      announce(`Removed the swatch image of ${option.name}; buyers see its colour instead.`);
       return { ok: true };
     },
     addRule: async (rule) => {
@@ -566,6 +575,14 @@ function SwatchCell({ option }: { option: AdminOption }) {
     if (!result.ok) setError(result.message);
   }
 
+  async function onRemove() {
+    setError(null);
+    setBusy(true);
+    const result = await a.removeSwatch(option);
+    setBusy(false);
+    if (!result.ok) setError(result.message);
+  }
+
   return (
     <div className="cat-swatch">
       <span className={`cat-swatch__media${busy ? ' is-busy' : ''}`}>
@@ -597,6 +614,11 @@ function SwatchCell({ option }: { option: AdminOption }) {
               void onFile(file);
             }}
           />
+          {option.swatchUrl && !busy ? (
+            <button type="button" className="cat-swatch__remove" onClick={() => void onRemove()}>
+              Remove<span className="visually-hidden"> swatch image of {option.name}</span>
+            </button>
+          ) : null}
         </>
       ) : null}
       {error ? <InlineError id={errorId} message={error} /> : null}
