@@ -2,6 +2,7 @@
  * Typed calls to `/api/admin/*` (shapes from worker/routes/admin). Every failure is an
  * `ApiError` from lib/api, so pages handle one error type; 401 means the session is gone.
  */
+import type { AdminStats } from '../../../worker/domain/admin-stats';
 import { apiFetch, ApiError, postJson, sendJson } from '../lib/api';
 import type { AdminRole, AdminUser } from './context';
 
@@ -169,6 +170,10 @@ export const fetchBuyerSession = (id: string, signal?: AbortSignal) => apiFetch<
 export async function listFloorplans(signal?: AbortSignal): Promise<AdminFloorplan[]> {
   return (await apiFetch<{ floorplans: AdminFloorplan[] }>('/api/admin/floorplans', { signal })).floorplans;
 }
+
+/** The dashboard's exact counts (worker/routes/admin/stats.ts). */
+export type { AdminStats };
+export const getStats = (signal?: AbortSignal) => apiFetch<AdminStats>('/api/admin/stats', { signal });
 
 export async function listImages(filter: { status?: ImageStatus } & PageParams, signal?: AbortSignal): Promise<Page<GeneratedImage>> {
   const body = await apiFetch<{ images: GeneratedImage[]; nextCursor: string | null }>(

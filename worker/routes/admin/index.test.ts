@@ -88,6 +88,7 @@ const reads = (target: Fixture): string[] => [
   `/api/admin/buyer-sessions/${target.buyerSessionId}`,
   '/api/admin/images',
   '/api/admin/outbox',
+  '/api/admin/stats',
 ];
 
 let a: Fixture;

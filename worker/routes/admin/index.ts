@@ -17,6 +17,7 @@ import { adminCatalogRoutes } from './catalog';
 import { imageRoutes } from './images';
 import { inviteAcceptRoutes, inviteRoutes } from './invites';
 import { outboxRoutes } from './outbox';
+import { statsRoutes } from './stats';
 import { adminUploadRoutes } from './uploads';
 import { userRoutes } from './users';
 
@@ -32,6 +33,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/buyer-sessions', buyerSessionRoutes)
   .route('/images', imageRoutes)
   .route('/outbox', outboxRoutes)
+  .route('/stats', statsRoutes)
   // The catalog and upload routes carry their full paths (/categories, /uploads/swatch, ...).
   .route('/', adminCatalogRoutes)
   .route('/', adminUploadRoutes);

@@ -1,43 +1,31 @@
 import { Link } from 'react-router';
 import { formatCents } from '../../lib/money';
-import { listBuyerSessions, listImages, type BuyerSessionRow, type ImageStatus } from '../api';
+import { getStats, listBuyerSessions, type AdminStats, type BuyerSessionRow } from '../api';
 import { LoadError, Loading, PageHead, ReadOnlyNote } from '../components';
 import { useAdmin } from '../context';
-import { collectSince, formatCount, sessionStats, WEEK_MS, type Collected } from '../dashboard';
 import { IMAGE_STATUSES, imageStatusLabel } from '../filters';
 import { buyerLabel, formatRelative } from '../format';
 import { useLoad, useNow } from '../hooks';
 import { useAdminTitle } from '../Shell';
 
-/** Up to 5 pages of 100: beyond 500 sessions a week the tile says "500+". */
-const SESSION_PAGES = 5;
-/** One page per status: "100+" is all the dashboard needs to say about a big cache. */
-const IMAGE_CAP = 100;
-
 interface DashboardData {
-  sessions: Collected<BuyerSessionRow>;
+  stats: AdminStats;
   latest: BuyerSessionRow[];
-  images: { status: ImageStatus; count: number; complete: boolean }[];
 }
 
-async function loadDashboard(signal: AbortSignal, since: number): Promise<DashboardData> {
-  const [sessions, latest, ...images] = await Promise.all([
-    collectSince((cursor) => listBuyerSessions({ cursor, limit: 100 }, signal), (s) => s.lastActiveAt, since, SESSION_PAGES),
-    listBuyerSessions({ limit: 5 }, signal),
-    ...IMAGE_STATUSES.map(async (status) => {
-      const page = await listImages({ status, limit: IMAGE_CAP }, signal);
-      return { status, count: page.items.length, complete: page.nextCursor === null };
-    }),
-  ]);
-  return { sessions, latest: latest.items, images };
+async function loadDashboard(signal: AbortSignal): Promise<DashboardData> {
+  const [stats, latest] = await Promise.all([getStats(signal), listBuyerSessions({ limit: 5 }, signal)]);
+  return { stats, latest: latest.items };
 }
+
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function DashboardPage() {
   useAdminTitle('Dashboard');
   const { user, org } = useAdmin();
   const now = useNow();
-  // The window is fixed when the page loads; a reload recomputes it.
-  const data = useLoad((signal) => loadDashboard(signal, Date.now() - WEEK_MS), 'dashboard');
+  // The server fixes the 7-day window when it counts; a reload recomputes it.
+  const data = useLoad((signal) => loadDashboard(signal), 'dashboard');
 
   return (
     <>
@@ -59,7 +47,7 @@ export function DashboardPage() {
 }
 
 function DashboardBody({ data, now }: { data: DashboardData; now: number }) {
-  const stats = sessionStats(data.sessions);
+  const { stats } = data;
   return (
     <>
       <section aria-labelledby="dash-buyers">
@@ -69,11 +57,15 @@ function DashboardBody({ data, now }: { data: DashboardData; now: number }) {
         <dl className="admin-stats">
           <div className="admin-stat">
             <dt>Active buyer sessions</dt>
-            <dd data-testid="stat-sessions">{formatCount(stats.active, stats.complete)}</dd>
+            <dd data-testid="stat-sessions">{fmt(stats.buyers.activeThisWeek)}</dd>
           </div>
           <div className="admin-stat">
             <dt>Saved with an email</dt>
-            <dd data-testid="stat-saved">{formatCount(stats.withEmail, stats.complete)}</dd>
+            <dd data-testid="stat-saved">{fmt(stats.buyers.savedWithEmailThisWeek)}</dd>
+          </div>
+          <div className="admin-stat">
+            <dt>All buyer sessions</dt>
+            <dd data-testid="stat-sessions-total">{fmt(stats.buyers.total)}</dd>
           </div>
         </dl>
       </section>
@@ -83,14 +75,43 @@ function DashboardBody({ data, now }: { data: DashboardData; now: number }) {
           Generated images
         </h2>
         <dl className="admin-stats">
-          {data.images.map((i) => (
-            <div key={i.status} className={`admin-stat admin-stat--${i.status}`}>
+          {IMAGE_STATUSES.map((status) => (
+            <div key={status} className={`admin-stat admin-stat--${status}`}>
               <dt>
-                <Link to={`/admin/images?status=${i.status}`}>{imageStatusLabel(i.status)}</Link>
+                <Link to={`/admin/images?status=${status}`}>{imageStatusLabel(status)}</Link>
               </dt>
-              <dd data-testid={`stat-images-${i.status}`}>{formatCount(i.count, i.complete)}</dd>
+              <dd data-testid={`stat-images-${status}`}>{fmt(stats.images[status])}</dd>
             </div>
           ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="dash-catalog">
+        <h2 id="dash-catalog" className="admin-section__title">
+          Catalog
+        </h2>
+        <dl className="admin-stats">
+          <div className="admin-stat">
+            <dt>
+              <Link to="/admin/floorplans">Active floorplans</Link>
+            </dt>
+            <dd data-testid="stat-floorplans">
+              {fmt(stats.catalog.activeFloorplans)}
+              <span className="admin-stat__of"> of {fmt(stats.catalog.floorplans)}</span>
+            </dd>
+          </div>
+          <div className="admin-stat">
+            <dt>
+              <Link to="/admin/options">Options</Link>
+            </dt>
+            <dd data-testid="stat-options">{fmt(stats.catalog.options)}</dd>
+          </div>
+          <div className="admin-stat">
+            <dt>Categories / subcategories</dt>
+            <dd data-testid="stat-categories">
+              {fmt(stats.catalog.categories)} / {fmt(stats.catalog.subcategories)}
+            </dd>
+          </div>
         </dl>
       </section>
 
