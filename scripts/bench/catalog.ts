@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyMigrations, buildWeb, ensureDevVars, ROOT, seedLocal, startWrangler, type RunningStack, type StackOptions } from '../lib/local';
 import { fetchOnce, runLoad, type LoadResult, type Reply, type Target } from './http-load';
+import { stopServersOnExit } from './shutdown';
 import { envInt, fmt, heading, printTable, ratio, summarize } from './stats';
 
 const FINCH_PORT = 8790;
@@ -120,23 +121,7 @@ function stopAll(): Promise<void> {
   return stopping;
 }
 
-let signalled = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (signalled) {
-      // Second Ctrl+C: do not wait for a graceful stop.
-      for (const s of running) s.child.kill('SIGKILL');
-      process.exit(130);
-    }
-    signalled = true;
-    console.error(`\n${signal}: stopping the servers`);
-    void stopAll().then(() => process.exit(130));
-  });
-}
-// Last resort if the process exits any other way: no wrangler dev is left behind.
-process.on('exit', () => {
-  for (const s of running) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGTERM');
-});
+const { signalled } = stopServersOnExit(running, stopAll);
 
 // ---------------------------------------------------------------------------------------------
 // Checks and measurements
@@ -355,8 +340,8 @@ try {
   await main();
 } catch (err) {
   // After a signal the servers going away is expected; the signal handler exits with 130.
-  if (!signalled) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  exitCode = signalled ? 130 : 1;
+  if (!signalled()) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  exitCode = signalled() ? 130 : 1;
 } finally {
   await stopAll();
 }

@@ -32,6 +32,7 @@ import { indexCatalog, type Catalog, type CatalogPhoto, type Selections } from '
 import { defaultOptionId, defaultSelections } from '../../worker/domain/pricing';
 import { applyMigrations, buildWeb, ensureDevVars, queryLocal, ROOT, seedLocal, type StackOptions } from '../lib/local';
 import { closeAgents, requestJson, type Endpoint } from '../pregenerate';
+import { stopServersOnExit } from './shutdown';
 import { envInt, fmt, heading, printTable, summarize } from './stats';
 
 const FINCH_PORT = 8794;
@@ -458,30 +459,16 @@ async function main(): Promise<void> {
   console.log('The load generator, wrangler and workerd share this machine; compare with the bare Worker, not across machines.');
 }
 
-let signalled = false;
 let stopping: Promise<void> | undefined;
 const stopAll = () => (stopping ??= Promise.all(running.map((s) => s.stop())).then(() => undefined));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (signalled) {
-      for (const s of running) s.child.kill('SIGKILL');
-      process.exit(130);
-    }
-    signalled = true;
-    console.error(`\n${signal}: stopping the servers`);
-    void stopAll().then(() => process.exit(130));
-  });
-}
-process.on('exit', () => {
-  for (const s of running) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGTERM');
-});
+const { signalled } = stopServersOnExit(running, stopAll);
 
 let exitCode = 0;
 try {
   await main();
 } catch (err) {
-  if (!signalled) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  exitCode = signalled ? 130 : 1;
+  if (!signalled()) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  exitCode = signalled() ? 130 : 1;
 } finally {
   closeAgents();
   await stopAll();

@@ -19,7 +19,7 @@ interface Opt { id: string; slug: string; name: string; priceCents: number; subc
 interface Sub { id: string; slug: string; name: string; options: Opt[] }
 interface Tree { categories: { name: string; subcategories: Sub[] }[] }
 interface Surface { key: string; label: string; subcategoryId: string | null; polygons: [number, number][][]; tileScale: number }
-interface Photo { id: string; width: number; height: number; surfaces: Surface[] }
+interface Photo { id: string; width: number; height: number; surfaces: Surface[]; policy?: Record<string, unknown> | null }
 interface FloorplanDetail { id: string; slug: string; steps: { id: string; slug: string; name: string; photos: Photo[] }[] }
 
 /** A 64x64 two-tone PNG, so the stored swatch is a real, decodable image. */
@@ -219,5 +219,27 @@ describe.skipIf(!origin)('the admin catalog editors in Chromium', () => {
       expect(Math.abs(x - expected[i]![0]), `x of point ${i}`).toBeLessThan(0.006);
       expect(Math.abs(y - expected[i]![1]), `y of point ${i}`).toBeLessThan(0.006);
     });
+  });
+
+  it('Should save visualizer instructions for a photo and clear them again', async () => {
+    await page.goto(`${summit()}/admin/photos?floorplan=${kinkade.id}&step=${photoStepId}`, { waitUntil: 'networkidle' });
+    const card = page.getByRole('article').first();
+    await card.locator('summary', { hasText: 'Visualizer instructions' }).click();
+    await card.getByLabel('Rules, one per line').fill('The island stays where it is.\n\n  Keep the pendant lights.  ');
+    await card.getByLabel(/Start Gemini from the composited image/).check();
+    await card.getByRole('button', { name: /^Save instructions/ }).click();
+    await expect.poll(async () => (await get<Photo>(`/api/admin/step-photos/${photo.id}`)).policy, { timeout: 15_000 }).toEqual({
+      rules: ['The island stays where it is.', 'Keep the pendant lights.'],
+      startFromComposite: true,
+    });
+    // The form shows what was stored, with no unsaved changes left.
+    expect(await card.getByLabel('Rules, one per line').inputValue()).toBe('The island stays where it is.\nKeep the pendant lights.');
+    expect(await card.getByText('Unsaved changes').count()).toBe(0);
+    await screenshot(page, 'admin-catalog-policy');
+
+    await card.getByLabel('Rules, one per line').fill('');
+    await card.getByLabel(/Start Gemini from the composited image/).uncheck();
+    await card.getByRole('button', { name: /^Save instructions/ }).click();
+    await expect.poll(async () => (await get<Photo>(`/api/admin/step-photos/${photo.id}`)).policy, { timeout: 15_000 }).toBeNull();
   });
 });

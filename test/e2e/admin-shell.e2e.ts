@@ -196,11 +196,14 @@ describe.skipIf(!origin)('the admin shell in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   });
 
+  /** Joined by the invite test; the reset test changes this person's password, never a demo login's. */
+  let invitee = '';
+
   it('Should invite someone, open the link from the outbox and join as a viewer', async () => {
     const page = await fresh();
     await signIn(page, 'summit', 'admin@summit.test');
     await page.goto(at('summit', '/admin/users'), { waitUntil: 'networkidle' });
-    const invitee = `new.hire.${Date.now()}@summit.test`;
+    invitee = `new.hire.${Date.now()}@summit.test`;
     const form = page.getByRole('region', { name: 'Invite someone' });
     await form.getByLabel('Email').fill(invitee);
     await form.getByLabel('Role').selectOption('viewer');
@@ -369,19 +372,20 @@ describe.skipIf(!origin)('the admin shell in Chromium', () => {
     await screenshot(page, 'admin-phone-outbox');
   });
 
-  // Last: it changes the viewer's password.
+  // Other test files sign in with the demo logins, so this resets the invited person's password.
   it('Should reset a forgotten password through the emailed link', async () => {
+    expect(invitee, 'the invite test joins the person whose password is reset').not.toBe('');
     const person = await fresh();
     await person.goto(at('summit', '/admin/login'), { waitUntil: 'networkidle' });
     await person.getByRole('link', { name: 'Forgot your password?' }).click();
-    await person.getByLabel('Email').fill('viewer@summit.test');
+    await person.getByLabel('Email').fill(invitee);
     await person.getByRole('button', { name: 'Send reset link' }).click();
     await person.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
 
     // The admin reads the local outbox (the mail is written just after the 202).
     const admin = await fresh();
     await signIn(admin, 'summit', 'admin@summit.test');
-    const mail = admin.getByRole('article').filter({ hasText: 'viewer@summit.test' }).filter({ hasText: 'Reset your' }).first();
+    const mail = admin.getByRole('article').filter({ hasText: invitee }).filter({ hasText: 'Reset your' }).first();
     await expect
       .poll(
         async () => {
@@ -396,7 +400,7 @@ describe.skipIf(!origin)('the admin shell in Chromium', () => {
 
     await person.goto(at('summit', href), { waitUntil: 'networkidle' });
     await person.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
-    await person.getByText('viewer@summit.test').waitFor();
+    await person.getByText(invitee).waitFor();
     await person.getByLabel('New password', { exact: true }).fill('another long passphrase');
     await person.getByLabel('Confirm new password').fill('another long passphrase!');
     await person.getByRole('button', { name: 'Save password and sign in' }).click();
@@ -405,6 +409,6 @@ describe.skipIf(!origin)('the admin shell in Chromium', () => {
     await person.getByLabel('Confirm new password').fill('another long passphrase');
     await person.getByRole('button', { name: 'Save password and sign in' }).click();
     await person.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    expect((await fetchIn(person, '/api/admin/me')).body.user.email).toBe('viewer@summit.test');
+    expect((await fetchIn(person, '/api/admin/me')).body.user.email).toBe(invitee);
   });
 });

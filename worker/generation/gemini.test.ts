@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_SWATCHES_PER_PASS } from '../domain/generation';
 import type { PhotoSurface } from '../domain/surfaces';
 import { b64decode, b64encode } from '../lib/bytes';
-import { createGeminiProvider, DEFAULT_GEMINI_MODEL, GEMINI_MODELS, resolveGeminiModel, scratchName } from './gemini';
+import { createCompositor } from './compositor';
+import { createGeminiProvider, DEFAULT_GEMINI_MODEL, GEMINI_MODELS, resolveGeminiModel, scratchName, type GeminiProviderOptions } from './gemini';
+import { COMPOSITE_GUIDE } from './prompt';
 import { PermanentGenerationError, type GenerationItem, type GenerationRequest, type ImageBytes, type ScratchStore } from './provider';
 
 const API_KEY = 'AIzaTEST-secret-key-0123456789abcdefghij';
@@ -87,13 +89,13 @@ interface SentCall {
 }
 
 /** The Gemini HTTP boundary: records each request and answers from `reply` (call index -> Response). */
-function stubGemini(reply: (call: number) => Response | Promise<Response>) {
+function stubGemini(reply: (call: number) => Response | Promise<Response>, extra: Partial<GeminiProviderOptions> = {}) {
   const calls: SentCall[] = [];
   const fetchImpl = vi.fn<typeof fetch>(async (input, init) => {
     calls.push({ url: String(input), headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) });
     return reply(calls.length - 1);
   });
-  const provider = createGeminiProvider({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: fetchImpl });
+  const provider = createGeminiProvider({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: fetchImpl, ...extra });
   return { provider, calls, fetchImpl };
 }
 
@@ -144,6 +146,38 @@ describe('gemini provider', () => {
 
     expect(result.image).toEqual({ bytes: out, mimeType: 'image/png' });
     expect(result).toMatchObject({ passes: 1, swatchCount: 2, estimatedCostMicros: PRO_PRICE });
+  });
+
+  it('Should edit the composited photo when the policy says startFromComposite, and say so in the first prompt only', async () => {
+    const compositor = createCompositor();
+    const composite = async (r: GenerationRequest) => (await compositor.generate(r)).image;
+    const { provider, calls } = stubGemini((n) => imageResponse(png(500 + n)), { composite });
+    const items = Array.from({ length: MAX_SWATCHES_PER_PASS + 1 }, (_, i) => item(i + 1));
+    const req = request(items, { policy: { startFromComposite: true } });
+    const result = await provider.generate(req);
+
+    const expected = await composite(req);
+    expect(expected.bytes).not.toEqual(PHOTO);
+    expect(calls).toHaveLength(2);
+    expect(images(calls[0]!)[0]).toEqual(expected.bytes);
+    expect(text(calls[0]!)).toContain(COMPOSITE_GUIDE);
+    // The continuation starts from the model's own first output, which is no longer a rough guide.
+    expect(images(calls[1]!)[0]).toEqual(png(500));
+    expect(text(calls[1]!)).not.toContain(COMPOSITE_GUIDE);
+    expect(result.passes).toBe(2);
+
+    // Without the flag the bare photo goes first and the guide is never mentioned.
+    const plain = stubGemini(() => imageResponse(png(1)), { composite });
+    await plain.provider.generate(request([item(1)]));
+    expect(images(plain.calls[0]!)[0]).toEqual(PHOTO);
+    expect(text(plain.calls[0]!)).not.toContain(COMPOSITE_GUIDE);
+  });
+
+  it('Should refuse startFromComposite permanently when no compositor is wired, and a non-boolean flag', async () => {
+    const { provider, fetchImpl } = stubGemini(() => imageResponse(png(1)));
+    await expect(provider.generate(request([item(1)], { policy: { startFromComposite: true } }))).rejects.toBeInstanceOf(PermanentGenerationError);
+    await expect(provider.generate(request([item(1)], { policy: { startFromComposite: 'yes' } }))).rejects.toBeInstanceOf(PermanentGenerationError);
+    expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   it('Should send 13 swatches in one call of 14 images', async () => {

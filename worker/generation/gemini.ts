@@ -72,6 +72,8 @@ export interface GeminiProviderOptions {
   baseUrl?: string;
   /** Used for every HTTP call instead of the global fetch (tests pass a stub). */
   fetch?: typeof fetch;
+  /** Paints the request's swatches into the photo; needed for the `startFromComposite` policy. */
+  composite?: (request: GenerationRequest) => Promise<ImageBytes>;
 }
 
 /** Scratch object holding the output of edit call `pass` (1-based) for the next call to start from. */
@@ -183,12 +185,17 @@ export function createGeminiProvider(opts: GeminiProviderOptions): ImageProvider
         }
       }
 
+      // Made again on a retry rather than kept: it is deterministic and takes ~100 ms.
+      const fromComposite = policy.startFromComposite && plans.length > 0;
+      if (fromComposite && !opts.composite) throw new PermanentGenerationError('startFromComposite needs the compositor');
+      const first = fromComposite && start === 0 ? await opts.composite!(request) : photo;
+
       let calls = 0;
       let swatchCount = 0;
       let output: ImageBytes = photo;
       for (let pass = start + 1; pass <= total; pass++) {
         const where = `pass ${pass}/${total}`;
-        const input = pass === 1 ? photo : await request.scratch.get(scratchName(request.hash, pass - 1));
+        const input = pass === 1 ? first : await request.scratch.get(scratchName(request.hash, pass - 1));
         // Lost between put and get (the pipeline cleaned up under us): a new attempt starts over.
         if (!input) throw new Error(`Gemini ${where}: previous pass output is missing from scratch`);
 
@@ -203,6 +210,7 @@ export function createGeminiProvider(opts: GeminiProviderOptions): ImageProvider
             surfaces: request.surfaces,
             spatialHint: request.spatialHint,
             rules: policy.rules,
+            fromComposite,
           });
           parts = [{ text }, { text: 'Room photo to edit:' }, imagePart(input)];
           plan.swatchItems.forEach((item, i) => parts.push({ text: `${swatchCaption(i + 1, item)}:` }, imagePart(item.swatch!)));

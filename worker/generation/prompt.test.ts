@@ -147,11 +147,12 @@ describe('describeRegion', () => {
 
 describe('parseGeminiPolicy', () => {
   it('Should default to no rules and no second pass, and ignore other providers keys', () => {
-    expect(parseGeminiPolicy(null)).toEqual({ rules: [], secondPass: null });
-    expect(parseGeminiPolicy({ compositor: { tile: 2 } })).toEqual({ rules: [], secondPass: null });
-    expect(parseGeminiPolicy({ rules: [' Keep it '], secondPass: { instructions: ' Fix the range ' } })).toEqual({
+    expect(parseGeminiPolicy(null)).toEqual({ rules: [], secondPass: null, startFromComposite: false });
+    expect(parseGeminiPolicy({ compositor: { tile: 2 } })).toEqual({ rules: [], secondPass: null, startFromComposite: false });
+    expect(parseGeminiPolicy({ rules: [' Keep it '], secondPass: { instructions: ' Fix the range ' }, startFromComposite: true })).toEqual({
       rules: ['Keep it'],
       secondPass: { instructions: 'Fix the range' },
+      startFromComposite: true,
     });
   });
 

@@ -43,22 +43,28 @@ function oneLine(text: string, max = MAX_FIELD_CHARS): string {
  * ```json
  * {
  *   "rules": ["The range stays a slide-in range between the two base cabinets."],
- *   "secondPass": { "instructions": "Make the range front flush with the counter, nothing else." }
+ *   "secondPass": { "instructions": "Make the range front flush with the counter, nothing else." },
+ *   "startFromComposite": true
  * }
  * ```
  * - `rules`: extra constraints for this photo, added to every edit call after the global preamble.
  * - `secondPass.instructions`: one more call on the finished image with only these instructions
  *   (a correction the model reliably gets wrong in the first pass).
+ * - `startFromComposite`: the first call edits the compositor's output instead of the bare photo,
+ *   so the model refines finishes already painted in the right places and has less reason to
+ *   move walls or windows. Worth it on photos whose surfaces are traced carefully.
  */
 export interface GeminiPolicy {
   rules: string[];
   secondPass: { instructions: string } | null;
+  startFromComposite: boolean;
 }
 
 const nonEmpty = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 const policySchema = z.looseObject({
   rules: z.optional(z.array(nonEmpty).check(z.maxLength(20))),
   secondPass: z.optional(z.nullable(z.object({ instructions: nonEmpty }))),
+  startFromComposite: z.optional(z.boolean()),
 });
 
 /** A policy that is present but malformed: retrying cannot fix it, so the caller fails the job permanently. */
@@ -67,14 +73,14 @@ export class InvalidPolicyError extends Error {
 }
 
 export function parseGeminiPolicy(policy: Record<string, unknown> | null): GeminiPolicy {
-  if (policy == null) return { rules: [], secondPass: null };
+  if (policy == null) return { rules: [], secondPass: null, startFromComposite: false };
   const parsed = z.safeParse(policySchema, policy);
   if (!parsed.success) {
     // Paths only: the values are staff-written prompt text and need not travel in error logs.
     const paths = parsed.error.issues.map((i) => i.path.map(String).join('.') || '(root)');
     throw new InvalidPolicyError(`Invalid Gemini policy at ${[...new Set(paths)].join(', ')}`);
   }
-  return { rules: parsed.data.rules ?? [], secondPass: parsed.data.secondPass ?? null };
+  return { rules: parsed.data.rules ?? [], secondPass: parsed.data.secondPass ?? null, startFromComposite: parsed.data.startFromComposite ?? false };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -181,7 +187,13 @@ export interface PassPromptInput {
   surfaces: PhotoSurface[];
   spatialHint: string | null;
   rules: string[];
+  /** The room photo of this call already has the finishes roughly painted in (policy `startFromComposite`). */
+  fromComposite?: boolean;
 }
+
+/** Tells the model the painted finishes are a placement guide to make real, not the look to keep. */
+export const COMPOSITE_GUIDE =
+  'The room photo already has the new finishes roughly painted onto their surfaces as a guide to where each one goes. Make them look real and installed: true texture, pattern scale, grout lines, sheen, reflections and crisp edges, following the room\'s perspective and light. Keep every surface exactly where it is.';
 
 /**
  * The text of one edit call. Lines follow the request's item order; swatch numbers restart
@@ -197,6 +209,7 @@ export function buildPassPrompt(input: PassPromptInput): string {
 
   const sections = [ANTI_COLLAGE_PREAMBLE];
   if (input.spatialHint) sections.push(`About this photo: ${oneLine(input.spatialHint, 600)}`);
+  if (input.fromComposite && input.pass === 1) sections.push(COMPOSITE_GUIDE);
   if (input.pass > 1) {
     sections.push(
       `This is pass ${input.pass} of ${input.passCount}: the room photo already carries the finishes applied in earlier passes. Keep them exactly as they are and change only the surfaces below.`,

@@ -36,5 +36,11 @@ export function createProvider(model: string, env: ProviderEnv, deps: ProviderDe
   if (providerNameFor(model) === 'compositor') return createCompositor();
   // The key was removed after the job was queued: retrying cannot help.
   if (!geminiConfigured(env)) throw new PermanentGenerationError('Gemini is not configured');
-  return createGeminiProvider({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL || undefined, fetch: deps.fetch });
+  const compositor = createCompositor();
+  return createGeminiProvider({
+    apiKey: env.GEMINI_API_KEY,
+    baseUrl: env.GEMINI_BASE_URL || undefined,
+    fetch: deps.fetch,
+    composite: async (request) => (await compositor.generate(request)).image,
+  });
 }

@@ -381,6 +381,39 @@ describe('step photos', () => {
     expect((await api(o.host, o.admin, 'PATCH', `/api/admin/step-photos/${o.photoId}`, { surfaces: [surface, surface] })).status).toBe(400);
   });
 
+  it('Should store a visualizer policy that changes the image hash, clear it back to the defaults, and refuse unknown keys', async () => {
+    const o = await fresh();
+    const hashFor = async () => {
+      const catalog = await json<Catalog>(await buyerCatalog(o));
+      const res = await call(o.host, '/api/generate/photo/check', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ floorplanSlug: catalog.floorplan.slug, stepPhotoId: o.photoId, selections: {} }),
+      });
+      expect(res.status).toBe(200);
+      return (await json<{ hash: string }>(res)).hash;
+    };
+    const before = await hashFor();
+    const policy = { rules: ['The island stays where it is.'], secondPass: { instructions: 'Straighten the range hood.' }, startFromComposite: true };
+    const put = await api(o.host, o.admin, 'PUT', `/api/admin/step-photos/${o.photoId}/policy`, policy);
+    expect(put.status).toBe(200);
+    expect(await json(put)).toEqual({ policy });
+    expect((await json(await api(o.host, o.admin, 'GET', `/api/admin/step-photos/${o.photoId}`))).policy).toEqual(policy);
+    const withPolicy = await hashFor();
+    expect(withPolicy).not.toBe(before);
+
+    for (const bad of [{ startFromComposite: 'yes' }, { rules: [''] }, { secondPass: { instructions: 'x', extra: 1 } }, { tileScale: 2 }]) {
+      expect((await api(o.host, o.admin, 'PUT', `/api/admin/step-photos/${o.photoId}/policy`, bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await json(await api(o.host, o.admin, 'GET', `/api/admin/step-photos/${o.photoId}`))).policy).toEqual(policy);
+
+    const cleared = await api(o.host, o.admin, 'PUT', `/api/admin/step-photos/${o.photoId}/policy`, { rules: [], secondPass: null, startFromComposite: false });
+    expect(await json(cleared)).toEqual({ policy: null });
+    const rows = await env.DB.prepare('SELECT count(*) AS n FROM generation_policies WHERE step_photo_id = ?').bind(o.photoId).first<{ n: number }>();
+    expect(rows!.n).toBe(0);
+    expect(await hashFor()).toBe(before);
+  });
+
   it('Should hand the hero flag to the next photo when the hero is deleted, and keep it when another goes', async () => {
     const o = await fresh();
     const heroes = async () => (await env.DB.prepare('SELECT id FROM step_photos WHERE step_id = ? AND is_hero = 1').bind(o.stepId).all<{ id: string }>()).results.map((r) => r.id);

@@ -4,13 +4,14 @@
  * text and the spatial hint the generator reads, delete; and the surface editor for the
  * photo named in `photo`.
  */
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ConfirmButton, LoadError, Loading, PageHead, ReadOnlyNote } from '../components';
 import { useAdmin } from '../context';
 import { useLoad } from '../hooks';
 import * as api from './api';
 import type { AdminFloorplan, AdminPhoto, AdminStep } from './api';
+import { parsePolicyDraft, policyDraft, sameDraft, type PhotoPolicy } from './policyForm';
 import { idsOf, moveAnnouncement, moveById } from './order';
 import { SurfaceEditor, type SubcategoryChoice } from './SurfaceEditor';
 import type { Tree } from './tree';
@@ -234,11 +235,21 @@ function StepPhotos({
                 announce('Photo details saved.');
                 return null;
               }}
+              onSavePolicy={async (body) => {
+                const result = await call(() => api.setPhotoPolicy(photo.id, body));
+                if (!result.ok) return result.message;
+                replace({ ...photo, policy: result.value.policy });
+                announce('Visualizer instructions saved; new images use them.');
+                return null;
+              }}
               onDelete={async () => {
                 const result = await call(() => api.deletePhoto(photo.id));
                 if (!result.ok) return result.message;
-                // The API does not promote another photo; the list shows the step without a hero.
-                setPhotos((list) => list.filter((p) => p.id !== photo.id));
+                // The API hands the hero flag to the next photo in order; mirror it.
+                setPhotos((list) => {
+                  const rest = list.filter((p) => p.id !== photo.id);
+                  return photo.isHero && rest.length ? rest.map((p, i) => ({ ...p, isHero: i === 0 })) : rest;
+                });
                 if (editingId === photo.id) openEditor(null);
                 announce('Photo deleted.');
                 return null;
@@ -342,6 +353,7 @@ function PhotoCard({
   onMove,
   onEditSurfaces,
   onSaveText,
+  onSavePolicy,
   onDelete,
 }: {
   photo: AdminPhoto;
@@ -354,6 +366,7 @@ function PhotoCard({
   onMove: (delta: -1 | 1) => void;
   onEditSurfaces: () => void;
   onSaveText: (fields: { alt: string | null; spatialHint: string | null }) => Promise<string | null>;
+  onSavePolicy: (body: Required<PhotoPolicy>) => Promise<string | null>;
   onDelete: () => Promise<string | null>;
 }) {
   const ids = { alt: useId(), hint: useId() };
@@ -423,6 +436,7 @@ function PhotoCard({
           </div>
         ) : null}
       </form>
+      <PolicyEditor photo={photo} name={name} readOnly={readOnly} reportDirty={reportDirty} onSave={onSavePolicy} />
       <div className="cat-photo__row">
         <button type="button" className="cat-linkbtn" onClick={onEditSurfaces}>
           {readOnly ? 'View surfaces' : 'Edit surfaces'}
@@ -441,5 +455,107 @@ function PhotoCard({
       </div>
       <InlineError message={error} />
     </article>
+  );
+}
+
+/**
+ * Per-photo instructions for Gemini (rules, a correction pass, starting from the composite).
+ * Folded away: most photos need none, and each change makes every image of the photo anew.
+ */
+function PolicyEditor({
+  photo,
+  name,
+  readOnly,
+  reportDirty,
+  onSave,
+}: {
+  photo: AdminPhoto;
+  name: string;
+  readOnly: boolean;
+  reportDirty: (key: string, dirty: boolean) => void;
+  onSave: (body: Required<PhotoPolicy>) => Promise<string | null>;
+}) {
+  const ids = { rules: useId(), second: useId(), composite: useId() };
+  const saved = useMemo(() => policyDraft(photo.policy), [photo.policy]);
+  const [draft, setDraft] = useState(saved);
+  // A save comes back normalized (blank lines dropped): show what is stored.
+  useEffect(() => setDraft(saved), [saved]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dirty = !sameDraft(draft, saved);
+  useReportDirty(reportDirty, `photo-policy-${photo.id}`, dirty);
+  const count = (photo.policy?.rules?.length ?? 0) + (photo.policy?.secondPass ? 1 : 0) + (photo.policy?.startFromComposite ? 1 : 0);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (busy || !dirty) return;
+    const parsed = parsePolicyDraft(draft);
+    if (!parsed.ok) return setError(parsed.error);
+    setBusy(true);
+    setError(null);
+    const problem = await onSave(parsed.body);
+    setBusy(false);
+    if (problem) setError(problem);
+  }
+
+  return (
+    <details className="cat-policy">
+      <summary>
+        Visualizer instructions{count ? ` (${count})` : ''}
+        <span className="visually-hidden"> for {name}</span>
+      </summary>
+      <form className="cat-form" onSubmit={save}>
+        <div className="cat-field">
+          <label htmlFor={ids.rules}>Rules, one per line</label>
+          <textarea
+            id={ids.rules}
+            className="cat-input"
+            rows={3}
+            value={draft.rules}
+            readOnly={readOnly}
+            aria-describedby={`${ids.rules}-help`}
+            onChange={(e) => setDraft({ ...draft, rules: e.target.value })}
+          />
+          <span id={`${ids.rules}-help`} className="cat-hint">
+            Told to Gemini on every image of this photo (e.g. “the range stays a slide-in between the two base cabinets”).
+          </span>
+        </div>
+        <div className="cat-field">
+          <label htmlFor={ids.second}>Correction pass</label>
+          <textarea
+            id={ids.second}
+            className="cat-input"
+            rows={2}
+            value={draft.secondPass}
+            readOnly={readOnly}
+            aria-describedby={`${ids.second}-help`}
+            onChange={(e) => setDraft({ ...draft, secondPass: e.target.value })}
+          />
+          <span id={`${ids.second}-help`} className="cat-hint">
+            Optional: one more Gemini call on the finished image with only this instruction (costs one more image).
+          </span>
+        </div>
+        <label className="cat-check" htmlFor={ids.composite}>
+          <input
+            id={ids.composite}
+            type="checkbox"
+            checked={draft.startFromComposite}
+            disabled={readOnly}
+            onChange={(e) => setDraft({ ...draft, startFromComposite: e.target.checked })}
+          />{' '}
+          Start Gemini from the composited image (needs carefully traced surfaces)
+        </label>
+        {!readOnly ? (
+          <div className="cat-form__actions">
+            <button type="submit" className="button cat-btn cat-btn--quiet" disabled={!dirty} aria-disabled={busy || undefined}>
+              {busy ? 'Saving…' : 'Save instructions'}
+              <span className="visually-hidden"> for {name}</span>
+            </button>
+            {dirty ? <span className="cat-muted">Unsaved changes</span> : null}
+          </div>
+        ) : null}
+        <InlineError message={error} />
+      </form>
+    </details>
   );
 }

@@ -3,7 +3,9 @@
  * calls. Every failure is an `ApiError` (lib/api.ts). No React here.
  */
 import { apiFetch, ApiError, postJson, putJson, sendJson } from '../../lib/api';
+import type { CatalogFloorplan } from '../../../../worker/domain/catalog';
 import type { PhotoSurface } from '../../../../worker/domain/surfaces';
+import type { PhotoPolicy } from './policyForm';
 
 export interface AdminOption {
   id: string;
@@ -55,15 +57,7 @@ export interface AdminRule {
   message: string | null;
 }
 
-export interface AdminFloorplan {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  bedrooms: number | null;
-  bathrooms: number | null;
-  squareFeet: number | null;
-  basePriceCents: number | null;
+export interface AdminFloorplan extends CatalogFloorplan {
   isActive: boolean;
   sortOrder: number;
 }
@@ -85,6 +79,8 @@ export interface AdminPhoto {
   alt: string | null;
   spatialHint: string | null;
   surfaces: PhotoSurface[];
+  /** The visualizer policy, null for the defaults. */
+  policy: PhotoPolicy | null;
 }
 
 export interface AdminStep {
@@ -186,6 +182,8 @@ export interface PhotoPatch {
   isHero?: boolean;
 }
 export const updatePhoto = (id: string, body: PhotoPatch) => patchJson<AdminPhoto>(`${BASE}/step-photos/${enc(id)}`, body);
+export const setPhotoPolicy = (id: string, body: Required<PhotoPolicy>) =>
+  putJson<{ policy: PhotoPolicy | null }>(`${BASE}/step-photos/${enc(id)}/policy`, body);
 export const deletePhoto = (id: string) => del(`${BASE}/step-photos/${enc(id)}`);
 
 // ---------------------------------------------------------------- price overrides

@@ -2,7 +2,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { buyerSessions, floorplans, stepPhotos, steps, subcategories } from '../../../db/schema';
+import { buyerSessions, floorplans, generationPolicies, stepPhotos, steps, subcategories } from '../../../db/schema';
 import { isReservedFloorplanSlug, RESERVED_FLOORPLAN_SLUGS } from '../../../domain/slugs';
 import { ApiError, notFound } from '../../../lib/errors';
 import { validate } from '../../../lib/validate';
@@ -57,13 +57,14 @@ async function stepsWithPhotos(c: Ctx, where: { floorplanId: string } | { stepId
   const [stepRows, photoRows] = await db.batch([
     db.select().from(steps).where(and(eq(steps.orgId, orgId), stepWhere)).orderBy(asc(steps.sortOrder), asc(steps.name)),
     db
-      .select({ photo: stepPhotos })
+      .select({ photo: stepPhotos, policy: generationPolicies.policy })
       .from(stepPhotos)
       .innerJoin(steps, eq(steps.id, stepPhotos.stepId))
+      .leftJoin(generationPolicies, and(eq(generationPolicies.stepPhotoId, stepPhotos.id), eq(generationPolicies.orgId, orgId)))
       .where(and(eq(stepPhotos.orgId, orgId), stepWhere))
       .orderBy(asc(stepPhotos.sortOrder)),
   ]);
-  return stepRows.map((s) => ({ ...presentStep(s), photos: photoRows.filter((p) => p.photo.stepId === s.id).map((p) => presentPhoto(p.photo)) }));
+  return stepRows.map((s) => ({ ...presentStep(s), photos: photoRows.filter((p) => p.photo.stepId === s.id).map((p) => presentPhoto(p.photo, p.policy)) }));
 }
 
 async function loadStep(c: Ctx, id: string) {
@@ -77,6 +78,27 @@ async function loadPhoto(c: Ctx, id: string) {
   if (!row) throw notFound('Photo');
   return row;
 }
+
+async function loadPolicy(c: Ctx, photoId: string): Promise<Record<string, unknown> | null> {
+  const row = await c.get('db')
+    .select({ policy: generationPolicies.policy })
+    .from(generationPolicies)
+    .where(and(eq(generationPolicies.stepPhotoId, photoId), eq(generationPolicies.orgId, c.get('org').id)))
+    .get();
+  return row?.policy ?? null;
+}
+
+/**
+ * The visualizer policy staff may set per photo (worker/generation/prompt.ts reads it). It is
+ * part of the image hash, so a change makes new images; strict here so a typo is a 400, not a
+ * key the provider silently ignores.
+ */
+const promptText = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
+const policyBody = z.strictObject({
+  rules: z.optional(z.array(promptText).check(z.maxLength(20))),
+  secondPass: z.optional(z.nullable(z.strictObject({ instructions: promptText }))),
+  startFromComposite: z.optional(z.boolean()),
+});
 
 export const floorplanRoutes = new Hono<AppEnv>()
   // ------------------------------------------------------------ floorplans
@@ -209,7 +231,10 @@ export const floorplanRoutes = new Hono<AppEnv>()
   })
 
   // ------------------------------------------------------------ step photos (created by POST /uploads/room-photo)
-  .get('/step-photos/:id', validate('param', idParam), async (c) => c.json(presentPhoto(await loadPhoto(c, c.req.valid('param').id))))
+  .get('/step-photos/:id', validate('param', idParam), async (c) => {
+    const photo = await loadPhoto(c, c.req.valid('param').id);
+    return c.json(presentPhoto(photo, await loadPolicy(c, photo.id)));
+  })
   .patch('/step-photos/:id', requireAdmin, validate('param', idParam), validate('json', photoPatch), async (c) => {
     const db = c.get('db');
     const orgId = c.get('org').id;
@@ -231,7 +256,30 @@ export const floorplanRoutes = new Hono<AppEnv>()
     if (changes) statements.push(db.update(stepPhotos).set(changes).where(and(eq(stepPhotos.id, current.id), eq(stepPhotos.orgId, orgId))));
     await runBatch(db, statements);
     await catalogChanged(c);
-    return c.json(presentPhoto(await loadPhoto(c, current.id)));
+    return c.json(presentPhoto(await loadPhoto(c, current.id), await loadPolicy(c, current.id)));
+  })
+  .put('/step-photos/:id/policy', requireAdmin, validate('param', idParam), validate('json', policyBody), async (c) => {
+    const db = c.get('db');
+    const orgId = c.get('org').id;
+    const photo = await loadPhoto(c, c.req.valid('param').id);
+    const { rules, secondPass, startFromComposite } = c.req.valid('json');
+    // Only what differs from the defaults is stored, so "all defaults" is no row at all.
+    const policy: Record<string, unknown> = {};
+    if (rules?.length) policy.rules = rules;
+    if (secondPass) policy.secondPass = secondPass;
+    if (startFromComposite) policy.startFromComposite = true;
+    const where = and(eq(generationPolicies.stepPhotoId, photo.id), eq(generationPolicies.orgId, orgId));
+    if (Object.keys(policy).length === 0) {
+      await db.delete(generationPolicies).where(where);
+    } else {
+      await db
+        .insert(generationPolicies)
+        .values({ id: crypto.randomUUID(), orgId, stepPhotoId: photo.id, policy, updatedAt: Date.now() })
+        .onConflictDoUpdate({ target: generationPolicies.stepPhotoId, set: { policy, updatedAt: Date.now() } });
+    }
+    // The generation service caches photo rows (with their policy) per catalog version.
+    await catalogChanged(c);
+    return c.json({ policy: Object.keys(policy).length ? policy : null });
   })
   .delete('/step-photos/:id', requireAdmin, validate('param', idParam), async (c) => {
     const db = c.get('db');

@@ -89,7 +89,7 @@ export const presentStep = (r: typeof steps.$inferSelect) => ({
   sections: r.sections,
 });
 
-export const presentPhoto = (r: typeof stepPhotos.$inferSelect) => ({
+export const presentPhoto = (r: typeof stepPhotos.$inferSelect, policy: Record<string, unknown> | null = null) => ({
   id: r.id,
   stepId: r.stepId,
   imageKey: r.imageKey,
@@ -101,4 +101,6 @@ export const presentPhoto = (r: typeof stepPhotos.$inferSelect) => ({
   alt: r.alt,
   spatialHint: r.spatialHint,
   surfaces: r.surfaces,
+  /** The visualizer policy for this photo (generation_policies), or null for the defaults. */
+  policy,
 });
