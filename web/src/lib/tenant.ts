@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { apiFetch, ApiError } from './api';
+import type { CatalogFloorplan } from '../../../worker/domain/catalog';
 import type { Theme } from './theme';
 
 /** Shape of `GET /api/floorplans` on a builder's host. */
@@ -10,16 +11,8 @@ export interface Org {
   logoUrl: string | null;
 }
 
-export interface FloorplanSummary {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  bedrooms: number | null;
-  bathrooms: number | null;
-  squareFeet: number | null;
-  basePriceCents: number | null;
-}
+/** The same fields the catalog carries for its floorplan. */
+export type FloorplanSummary = CatalogFloorplan;
 
 export interface FloorplansResponse {
   org: Org;
