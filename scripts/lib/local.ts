@@ -5,12 +5,17 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getPlatformProxy } from 'wrangler';
+import { getPlatformProxy, unstable_readConfig } from 'wrangler';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, 'node_modules/.bin');
+
+// Miniflare otherwise fetches Request.cf data from workers.cloudflare.com on every start: with
+// no network that costs a 3 s timeout and an alarming ENOTFOUND in the log. Set for this
+// process (getPlatformProxy) and inherited by the wrangler processes started here.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 
 export interface StackOptions {
   /** wrangler's --persist-to directory; `.wrangler/state` is wrangler's own default. */
@@ -49,10 +54,34 @@ export function applyMigrations(stack: StackOptions): void {
   run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stack.persistTo], 'wrangler d1 migrations apply');
 }
 
-/** Runs `fn` with the bindings of the same local state `wrangler dev` reads. */
+/**
+ * wrangler.toml minus what a bindings proxy cannot or need not run: the Durable Object (its class
+ * lives in the Worker, which the proxy does not load, so workerd warns that calls to it would
+ * fail), queue consumers, assets and crons. D1 and R2 keep their ids and names, so the proxy
+ * opens the very files `wrangler dev` uses.
+ */
+function proxyConfigPath(): string {
+  const config = unstable_readConfig({ config: resolve(ROOT, 'wrangler.toml') });
+  const dir = resolve(ROOT, '.wrangler/tmp');
+  mkdirSync(dir, { recursive: true });
+  const path = resolve(dir, 'bindings-proxy.json');
+  const pick = <T extends object>(items: T[], keys: (keyof T)[]) => items.map((item) => Object.fromEntries(keys.map((k) => [k, item[k]])));
+  const json = {
+    name: `${config.name}-scripts`,
+    compatibility_date: config.compatibility_date,
+    compatibility_flags: config.compatibility_flags,
+    d1_databases: pick(config.d1_databases, ['binding', 'database_name', 'database_id']),
+    r2_buckets: pick(config.r2_buckets, ['binding', 'bucket_name']),
+    queues: { producers: pick(config.queues.producers ?? [], ['binding', 'queue']) },
+  };
+  writeFileSync(path, JSON.stringify(json, null, 2));
+  return path;
+}
+
+/** Runs `fn` with the bindings of the same local state `wrangler dev` reads (D1, R2, queue producer). */
 export async function withLocalEnv<T>(stack: StackOptions, fn: (env: Env) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<Env>({
-    configPath: resolve(ROOT, 'wrangler.toml'),
+    configPath: proxyConfigPath(),
     persist: { path: resolve(stack.persistTo, 'v3') },
     remoteBindings: false,
     envFiles: [],
