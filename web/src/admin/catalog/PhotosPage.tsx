@@ -15,7 +15,7 @@ import { parsePolicyDraft, policyDraft, sameDraft, type PhotoPolicy } from './po
 import { idsOf, moveAnnouncement, moveById } from './order';
 import { SurfaceEditor, type SubcategoryChoice } from './SurfaceEditor';
 import type { Tree } from './tree';
-import { FloorplanPicker, InlineError, LiveRegion, MoveButtons, useAnnouncer, useApiCall, useCatalogTitle, useDirtySet, useParamChoice, useReportDirty } from './ui';
+import { DragHandle, FloorplanPicker, InlineError, LiveRegion, MoveButtons, useAnnouncer, useApiCall, useCatalogTitle, useDirtySet, useDragReorder, useParamChoice, useReportDirty } from './ui';
 import './catalog.css';
 
 export function PhotosPage() {
@@ -192,6 +192,8 @@ function StepPhotos({
     announce('Hero photo changed.');
   }
 
+  const drag = useDragReorder(`photos-${step.id}`, photos, (next, moved) => reorder(next, moved), isAdmin);
+
   function reorder(next: AdminPhoto[], movedId: string) {
     const previous = idsOf(photosRef.current);
     setPhotos(() => next);
@@ -211,8 +213,9 @@ function StepPhotos({
       {photos.length === 0 ? <p className="cat-empty">No photos for {step.name} yet.</p> : null}
       <ol className="cat-photo-grid" aria-label={`Photos of ${step.name}`}>
         {photos.map((photo, i) => (
-          <li key={photo.id} className={`cat-photo${photo.id === editingId ? ' is-editing' : ''}`}>
+          <li key={photo.id} className={`cat-photo${photo.id === editingId ? ' is-editing' : ''}`} {...drag.itemProps(photo.id)}>
             <PhotoCard
+              handleProps={drag.handleProps(photo.id)}
               photo={photo}
               index={i}
               count={photos.length}
@@ -343,6 +346,7 @@ function UploadPhotos({ step, onUploaded, announce }: { step: AdminStep; onUploa
 }
 
 function PhotoCard({
+  handleProps,
   photo,
   index,
   count,
@@ -356,6 +360,7 @@ function PhotoCard({
   onSavePolicy,
   onDelete,
 }: {
+  handleProps: Record<string, unknown>;
   photo: AdminPhoto;
   index: number;
   count: number;
@@ -403,7 +408,12 @@ function PhotoCard({
           <input type="radio" name={`hero-${stepId}`} checked={photo.isHero} disabled={readOnly} onChange={onHero} /> Hero photo
           <span className="visually-hidden"> ({name})</span>
         </label>
-        {!readOnly ? <MoveButtons name={name} index={index} count={count} onMove={onMove} /> : null}
+        {!readOnly ? (
+          <span className="cat-photo__move">
+            <DragHandle name={name} {...handleProps} />
+            <MoveButtons name={name} index={index} count={count} onMove={onMove} />
+          </span>
+        ) : null}
       </div>
       <form className="cat-form" onSubmit={save}>
         <div className="cat-field">
