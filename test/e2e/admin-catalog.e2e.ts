@@ -22,6 +22,17 @@ interface Surface { key: string; label: string; subcategoryId: string | null; po
 interface Photo { id: string; width: number; height: number; surfaces: Surface[]; policy?: Record<string, unknown> | null }
 interface FloorplanDetail { id: string; slug: string; steps: { id: string; slug: string; name: string; photos: Photo[] }[] }
 
+/** A 1024x1024 PNG (the smallest room photo the API takes), in flat bands so it encodes small. */
+function roomPng(): Buffer {
+  const size = 1024;
+  const data = new Uint8Array(size * size * 3);
+  for (let y = 0; y < size; y++) {
+    const band = y < 600 ? [214, 208, 196] : [150, 118, 86];
+    for (let x = 0; x < size; x++) data.set(band, (y * size + x) * 3);
+  }
+  return Buffer.from(encodePng({ width: size, height: size, data, channels: 3, depth: 8 }));
+}
+
 /** A 64x64 two-tone PNG, so the stored swatch is a real, decodable image. */
 function swatchPng(): Buffer {
   const size = 64;
@@ -241,5 +252,36 @@ describe.skipIf(!origin)('the admin catalog editors in Chromium', () => {
     await card.getByLabel(/Start Gemini from the composited image/).uncheck();
     await card.getByRole('button', { name: /^Save instructions/ }).click();
     await expect.poll(async () => (await get<Photo>(`/api/admin/step-photos/${photo.id}`)).policy, { timeout: 15_000 }).toBeNull();
+  });
+
+  it('Should upload a room photo, drag it ahead of the hero, and delete it again', async () => {
+    interface StepDetail { photos: { id: string; isHero: boolean }[] }
+    await page.goto(`${summit()}/admin/photos?floorplan=${kinkade.id}&step=${photoStepId}`, { waitUntil: 'networkidle' });
+    const before = (await get<StepDetail>(`/api/admin/steps/${photoStepId}`)).photos;
+    await page.locator('.cat-upload input[type="file"]').setInputFiles({ name: 'e2e-room.png', mimeType: 'image/png', buffer: roomPng() });
+    await expect.poll(async () => (await get<StepDetail>(`/api/admin/steps/${photoStepId}`)).photos.length, { timeout: 20_000 }).toBe(before.length + 1);
+    const uploaded = (await get<StepDetail>(`/api/admin/steps/${photoStepId}`)).photos.at(-1)!;
+    expect(uploaded.isHero).toBe(false);
+
+    const items = page.locator('ol.cat-photo-grid > li');
+    await expect.poll(() => items.count()).toBe(before.length + 1);
+    // HTML5 drag and drop by hand: the new photo's handle onto the first card. (locator.dragTo
+    // jumps straight to the target, too fast for Chromium to begin a native drag here.)
+    const from = (await items.last().locator('.cat-handle').boundingBox())!;
+    const to = (await items.first().boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2 + 5, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 3, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(async () => (await get<StepDetail>(`/api/admin/steps/${photoStepId}`)).photos[0]!.id, { timeout: 15_000 }).toBe(uploaded.id);
+    // Moving is not promoting: the hero stays the seeded photo.
+    const after = (await get<StepDetail>(`/api/admin/steps/${photoStepId}`)).photos;
+    expect(after.find((p) => p.isHero)!.id).toBe(before.find((p) => p.isHero)!.id);
+
+    const card = items.first();
+    await card.getByRole('button', { name: 'Delete photo' }).click();
+    await card.getByRole('button', { name: /^Confirm deleting/ }).click();
+    await expect.poll(async () => (await get<StepDetail>(`/api/admin/steps/${photoStepId}`)).photos.map((p) => p.id), { timeout: 15_000 }).toEqual(before.map((p) => p.id));
   });
 });
