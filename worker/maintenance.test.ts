@@ -1,7 +1,11 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { hit } from './services/rate-limit';
-import { pruneScratch, runMaintenance, SCRATCH_MAX_AGE_MS } from './maintenance';
+import { createTenant } from '../test/fixtures';
+import { getDb } from './db/client';
+import { generatedImages, stepPhotos, steps } from './db/schema';
+import { GENERATION_CACHE_VERSION } from './domain/generation';
+import { pruneScratch, pruneStaleImages, runMaintenance, SCRATCH_MAX_AGE_MS } from './maintenance';
 
 describe('runMaintenance', () => {
   it('Should drop rate-limit windows older than a day and keep current ones', async () => {
@@ -35,5 +39,38 @@ describe('runMaintenance', () => {
     expect(await pruneScratch(env, later)).toBe(2);
     const left = (await env.MEDIA.list({ prefix: `${orgId}/` })).objects.map((o) => o.key).sort();
     expect(left).toEqual([`${orgId}/generated/abc.webp`, `${orgId}/rooms/s/photo.jpg`]);
+  });
+
+  it('Should delete images of an older cache version with their objects, but not current ones or a fresh claim', async () => {
+    const db = getDb(env.DB);
+    const t = await createTenant(`prune-${crypto.randomUUID().slice(0, 8)}`);
+    const now = Date.now();
+    const stepId = crypto.randomUUID();
+    const photoId = crypto.randomUUID();
+    await db.batch([
+      db.insert(steps).values({ id: stepId, orgId: t.orgId, floorplanId: t.floorplanId, slug: 'kitchen', name: 'Kitchen', createdAt: now }),
+      db.insert(stepPhotos).values({ id: photoId, orgId: t.orgId, stepId, imageKey: `${t.orgId}/rooms/x.png`, width: 1024, height: 1024, createdAt: now }),
+    ]);
+    const row = async (name: string, cacheVersion: string, status: 'pending' | 'complete' | 'failed', claimedAt = now) => {
+      const imageKey = status === 'complete' ? `${t.orgId}/generated/${name}.webp` : null;
+      if (imageKey) await env.MEDIA.put(imageKey, new Uint8Array([1]));
+      await db.insert(generatedImages).values({ id: crypto.randomUUID(), orgId: t.orgId, hash: `${name}-${t.orgId}`, stepPhotoId: photoId, model: 'compositor', status, imageKey, selections: {}, claimedAt, cacheVersion, createdAt: now });
+      return imageKey;
+    };
+    const oldKey = await row('old-complete', 'v0', 'complete');
+    await row('old-failed', 'v0', 'failed');
+    await row('old-pending-abandoned', 'v0', 'pending', now - 2 * 3600 * 1000);
+    await row('old-pending-in-flight', 'v0', 'pending');
+    const currentKey = await row('current', GENERATION_CACHE_VERSION, 'complete');
+
+    const left = async () =>
+      (await env.DB.prepare('SELECT hash FROM generated_images WHERE org_id = ? ORDER BY hash').bind(t.orgId).all<{ hash: string }>()).results.map((r) => r.hash.split('-').slice(0, -5).join('-'));
+    // A small limit takes one row per run; the next runs finish the job.
+    expect(await pruneStaleImages(env, now, 1)).toBe(1);
+    expect(await pruneStaleImages(env, now)).toBe(2);
+    expect(await pruneStaleImages(env, now)).toBe(0);
+    expect(await left()).toEqual(['current', 'old-pending-in-flight']);
+    expect(await env.MEDIA.head(oldKey!)).toBeNull();
+    expect(await env.MEDIA.head(currentKey!)).not.toBeNull();
   });
 });

@@ -254,11 +254,17 @@ export const generatedImages = sqliteTable('generated_images', {
   error: text('error'),
   claimedAt: integer('claimed_at').notNull(),
   completedAt: integer('completed_at'),
+  /**
+   * GENERATION_CACHE_VERSION when the slot was claimed. Its hash includes the version, so after
+   * a bump no request can reach this row again; the hourly cron deletes such rows and objects.
+   */
+  cacheVersion: text('cache_version').notNull().default('v1'),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('generated_images_org_hash_uq').on(t.orgId, t.hash),
   index('generated_images_photo_idx').on(t.stepPhotoId),
   index('generated_images_org_status_idx').on(t.orgId, t.status, t.createdAt),
+  index('generated_images_version_idx').on(t.cacheVersion),
 ]);
 
 /** Audit trail: one row per generation attempt. */

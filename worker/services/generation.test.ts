@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type TestTenant } from '../../test/fixtures';
 import { getDb } from '../db/client';
+import { GENERATION_CACHE_VERSION } from '../domain/generation';
 import { categories, options, stepPhotos, steps, subcategories } from '../db/schema';
 import {
   CLAIM_STALE_MS,
@@ -116,8 +117,9 @@ describe('claimSlot', () => {
     const h = hash();
     const results = await Promise.all(Array.from({ length: 20 }, () => claimSlot(env.DB, claimInput(h))));
     expect(results.filter((r) => r.won)).toHaveLength(1);
-    const { results: rows } = await env.DB.prepare('SELECT status FROM generated_images WHERE hash = ?1').bind(h).all();
-    expect(rows).toEqual([{ status: 'pending' }]);
+    const { results: rows } = await env.DB.prepare('SELECT status, cache_version FROM generated_images WHERE hash = ?1').bind(h).all();
+    // Stamped with the version it was made under, so the cron can drop it after a bump.
+    expect(rows).toEqual([{ status: 'pending', cache_version: GENERATION_CACHE_VERSION }]);
   });
 
   it('Should never take over a complete row, however old', async () => {

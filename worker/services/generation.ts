@@ -16,7 +16,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { generatedImages, generationJobs, generationPolicies, options, stepPhotos, steps, subcategories, type GenerationStatus } from '../db/schema';
-import { generationHash, photoSubcategoryIds, scopeSelections, type SwatchItem } from '../domain/generation';
+import { GENERATION_CACHE_VERSION, generationHash, photoSubcategoryIds, scopeSelections, type SwatchItem } from '../domain/generation';
 import type { PhotoSurface } from '../domain/surfaces';
 import type { ImageBytes } from '../generation/provider';
 
@@ -329,16 +329,27 @@ export async function claimSlot(d1: D1Database, input: ClaimInput): Promise<{ wo
   const row = await d1
     .prepare(
       `INSERT INTO generated_images
-         (id, org_id, hash, step_photo_id, model, status, image_key, selections, buyer_session_id, error, claimed_at, completed_at, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, 'pending', NULL, ?6, ?7, NULL, ?8, NULL, ?8)
+         (id, org_id, hash, step_photo_id, model, status, image_key, selections, buyer_session_id, error, claimed_at, completed_at, cache_version, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, 'pending', NULL, ?6, ?7, NULL, ?8, NULL, ?10, ?8)
        ON CONFLICT (org_id, hash) DO UPDATE SET
          status = 'pending', image_key = NULL, error = NULL, completed_at = NULL,
          claimed_at = excluded.claimed_at, step_photo_id = excluded.step_photo_id, model = excluded.model,
-         selections = excluded.selections, buyer_session_id = excluded.buyer_session_id
+         selections = excluded.selections, buyer_session_id = excluded.buyer_session_id, cache_version = excluded.cache_version
        WHERE generated_images.status IN ('pending', 'failed') AND generated_images.claimed_at < ?9
        RETURNING claimed_at`,
     )
-    .bind(crypto.randomUUID(), input.orgId, input.hash, input.stepPhotoId, input.model, JSON.stringify(input.selections), input.buyerSessionId, input.now, input.now - CLAIM_STALE_MS)
+    .bind(
+      crypto.randomUUID(),
+      input.orgId,
+      input.hash,
+      input.stepPhotoId,
+      input.model,
+      JSON.stringify(input.selections),
+      input.buyerSessionId,
+      input.now,
+      input.now - CLAIM_STALE_MS,
+      GENERATION_CACHE_VERSION,
+    )
     .first<{ claimed_at: number }>();
   return { won: row !== null, claimedAt: row?.claimed_at ?? input.now };
 }
