@@ -244,8 +244,9 @@ describe.skipIf(!origin)('the admin catalog editors in Chromium', () => {
       startFromComposite: true,
     });
     // The form shows what was stored, with no unsaved changes left.
-    expect(await card.getByLabel('Rules, one per line').inputValue()).toBe('The island stays where it is.\nKeep the pendant lights.');
-    expect(await card.getByText('Unsaved changes').count()).toBe(0);
+    // (The API answers before React re-renders, so these wait for the form too.)
+    await expect.poll(() => card.getByLabel('Rules, one per line').inputValue()).toBe('The island stays where it is.\nKeep the pendant lights.');
+    await expect.poll(() => card.getByText('Unsaved changes').count()).toBe(0);
     await screenshot(page, 'admin-catalog-policy');
 
     await card.getByLabel('Rules, one per line').fill('');
