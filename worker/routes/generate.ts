@@ -6,7 +6,6 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { validator } from 'hono/validator';
 import * as z from 'zod/mini';
 import { buyerSessions } from '../db/schema';
 import { indexCatalog, type Catalog, type CatalogIndex, type Selections } from '../domain/catalog';
@@ -14,6 +13,7 @@ import { defaultSelections, validateSelections } from '../domain/pricing';
 import { chooseModel } from '../generation/providers';
 import { scratchPrefix } from '../generation/scratch';
 import { ApiError, notFound } from '../lib/errors';
+import { validate } from '../lib/validate';
 import type { GenerateMessage } from '../queue/messages';
 import { getCatalog } from '../services/catalog';
 import {
@@ -43,27 +43,6 @@ const generateBody = z.object({
 const hashBody = z.object({ hash: hashSchema });
 
 type GenerateBody = z.output<typeof generateBody>;
-
-/**
- * Like `validate('json', …)`, but an issue is reported at its top-level field only: a
- * selections key is client text, and an error never echoes input.
- */
-function body<T extends z.ZodMiniType>(schema: T) {
-  return validator('json', async (value): Promise<z.output<T>> => {
-    const parsed = await z.safeParseAsync(schema, value);
-    if (parsed.success) return parsed.data;
-    const seen = new Set<string>();
-    const details = [];
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.length ? String(issue.path[0]) : '(root)';
-      const message = issue.path.length > 1 ? 'Invalid entry' : issue.message;
-      if (seen.has(path + message)) continue;
-      seen.add(path + message);
-      details.push({ path, message });
-    }
-    throw new ApiError(400, 'validation_failed', 'Invalid json', details.slice(0, 20));
-  });
-}
 
 /** Misses cost a provider call, so they are limited per client and per buyer session; hits are not. */
 const MISS_LIMITS = {
@@ -135,7 +114,7 @@ function missLimits(c: Context<AppEnv>, sessionId: string | null): Limit[] {
 }
 
 export const generateRoutes = new Hono<AppEnv>()
-  .post('/photo', body(generateBody), async (c) => {
+  .post('/photo', validate('json', generateBody), async (c) => {
     const input = c.req.valid('json');
     const org = c.get('org');
     const target = await resolveTarget(c, input);
@@ -183,13 +162,13 @@ export const generateRoutes = new Hono<AppEnv>()
     // Lost the race: someone else's claim is in flight (or just finished); the picker polls.
     return c.json({ status: 'pending', hash }, 202);
   })
-  .post('/photo/check', body(z.union([hashBody, generateBody])), async (c) => {
+  .post('/photo/check', validate('json', z.union([hashBody, generateBody])), async (c) => {
     const input = c.req.valid('json');
     const hash = 'hash' in input ? input.hash : (await resolveTarget(c, input)).hash;
     const row = await findImage(c.get('db'), c.get('org').id, hash);
     return c.json({ ...publicStatus(row, Date.now()), hash });
   })
-  .post('/photo/feedback', body(hashBody), async (c) => {
+  .post('/photo/feedback', validate('json', hashBody), async (c) => {
     const { hash } = c.req.valid('json');
     const org = c.get('org');
     await enforce(c.env.DB, [{ key: `generate-feedback:ip:${clientIp(c.req.raw)}`, ...MISS_LIMITS.feedback }]);

@@ -181,6 +181,18 @@ describe('save by email and resume', () => {
     expect((await call(SUMMIT, `/api/sessions/resume/${'x'.repeat(43)}`)).status).toBe(404);
   });
 
+  it('Should 400 selections with a mistyped value without echoing the client-chosen key', async () => {
+    const { session } = await create();
+    const marker = 'zz-session-key-marker';
+    for (const body of [{ selections: { [marker]: 42 } }, { selections: {}, quantities: { [marker]: 'three' } }]) {
+      const res = await send(SUMMIT, 'PUT', `/api/sessions/${session.id}`, body);
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text).not.toContain(marker);
+      expect(JSON.parse(text).error.details[0]).toEqual({ path: Object.keys(body).at(-1), message: 'Invalid entry' });
+    }
+  });
+
   it('Should 400 a bad email without echoing it', async () => {
     const { session } = await create();
     const res = await send(SUMMIT, 'POST', `/api/sessions/${session.id}/email`, { email: 'not-an-email<script>' });

@@ -170,7 +170,7 @@ export const adminUploadRoutes = new Hono<AppEnv>()
       name: typeof form.get('name') === 'string' ? form.get('name') : undefined,
       category: typeof form.get('category') === 'string' ? form.get('category') : undefined,
     });
-    if (!fields.success) throw new ApiError(400, 'validation_failed', 'Invalid form', describeIssues(fields.error));
+    if (!fields.success) throw new ApiError(400, 'validation_failed', 'Invalid form', describeIssues(fields.error, modelFields));
     const sniffed = sniffGlb(bytes);
     if (!sniffed.ok) refuse(sniffed, 'model');
 
