@@ -19,6 +19,7 @@ import {
 } from '../db/schema';
 import type { Catalog, CatalogCategory, CatalogRule } from '../domain/catalog';
 import { photoSubcategoryIds } from '../domain/generation';
+import { setBounded } from '../lib/bounded-map';
 import { mediaUrl } from '../lib/media';
 import { publicOrg } from '../routes/floorplans';
 import type { Org } from '../types';
@@ -174,12 +175,7 @@ export interface CatalogEntry {
 const MEMO_LIMIT = 32;
 const memo = new Map<string, CatalogEntry>();
 
-function remember(key: string, entry: CatalogEntry): CatalogEntry {
-  memo.delete(key);
-  memo.set(key, entry);
-  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
-  return entry;
-}
+const remember = (key: string, entry: CatalogEntry): CatalogEntry => setBounded(memo, key, entry, MEMO_LIMIT);
 
 /**
  * The catalog for buyers: from isolate memory, else the edge cache, else D1 (then

@@ -19,6 +19,7 @@ import { generatedImages, generationJobs, generationPolicies, options, stepPhoto
 import { GENERATION_CACHE_VERSION, generationHash, photoSubcategoryIds, scopeSelections, type SwatchItem } from '../domain/generation';
 import type { PhotoSurface } from '../domain/surfaces';
 import type { ImageBytes } from '../generation/provider';
+import { setBounded } from '../lib/bounded-map';
 
 /** A pending claim older than this is presumed lost and may be claimed again. */
 export const CLAIM_STALE_MS = 5 * 60_000;
@@ -159,9 +160,7 @@ function memoEntry<T extends Memoized>(key: string, now: number): { at: number; 
 const memoGet = <T extends Memoized>(key: string, now: number): T | undefined => memoEntry<T>(key, now)?.value;
 
 function memoSet(key: string, value: Memoized, now: number): void {
-  memo.delete(key);
-  memo.set(key, { at: now, value });
-  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  setBounded(memo, key, { at: now, value }, MEMO_LIMIT);
 }
 
 export interface LoadTargetInput {
