@@ -13,12 +13,11 @@
  * target, split over two rounds: hello, apex, tenant, catalog, then the reverse) tune the
  * loaded phase; a second phase at concurrency 1 (half as long) gives per-request service time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyMigrations, buildWeb, ensureDevVars, ROOT, seedLocal, startWrangler, type RunningStack, type StackOptions } from '../lib/local';
 import { fetchOnce, runLoad, type LoadResult, type Reply, type Target } from './http-load';
-import { stopServersOnExit } from './shutdown';
+import { startHello, stopServersOnExit, type Server } from './servers';
 import { envInt, fmt, heading, printTable, ratio, summarize } from './stats';
 
 const FINCH_PORT = 8790;
@@ -48,56 +47,8 @@ const targets = {
 // ---------------------------------------------------------------------------------------------
 // Servers
 
-interface Server {
-  name: string;
-  child: ChildProcess;
-  stop: () => Promise<void>;
-}
-
 const running: Server[] = [];
 let pendingFinch: Promise<RunningStack> | undefined;
-
-/** `wrangler dev` for the hello Worker, spawned the way scripts/lib/local.ts starts Finch. */
-async function startHello(): Promise<Server> {
-  const child = spawn(
-    resolve(ROOT, 'node_modules/.bin/wrangler'),
-    [
-      'dev',
-      '--config', resolve(HELLO_DIR, 'wrangler.toml'),
-      '--ip', '127.0.0.1',
-      '--port', String(HELLO_PORT),
-      '--inspector-port', String(HELLO_INSPECTOR_PORT),
-      '--persist-to', resolve(STATE, 'hello'),
-      '--show-interactive-dev-session=false',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
-  );
-  let output = '';
-  child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
-  child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));
-  const stop = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    });
-  const server = { name: 'hello', child, stop };
-  running.push(server);
-
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`hello wrangler dev exited (${child.exitCode})\n${output}`);
-    try {
-      const reply = await fetchOnce(targets.hello);
-      if (reply.status === 200 && reply.body.toString() === 'hello') return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`hello wrangler dev did not answer within 120 s\n${output}`);
-}
 
 async function startFinch(): Promise<Server> {
   pendingFinch = startWrangler(finchStack, { quiet: true });
@@ -176,7 +127,7 @@ async function main(): Promise<void> {
   if (seeded !== 'seeded') throw new Error(`expected a fresh database in ${STATE}, got ${seeded}`);
 
   console.log(`starting Finch on 127.0.0.1:${FINCH_PORT} and hello on 127.0.0.1:${HELLO_PORT}`);
-  await Promise.all([startFinch(), startHello()]);
+  await Promise.all([startFinch(), startHello({ port: HELLO_PORT, inspectorPort: HELLO_INSPECTOR_PORT, persistTo: resolve(STATE, 'hello') }, running)]);
 
   // Cold: the first catalog request after start (health check only so far) looks the tenant up
   // in D1, builds the catalog from D1 and stores both in the Cache API.

@@ -22,7 +22,6 @@
  * Tune with BENCH_HIT_REQUESTS (default 2000 per target), BENCH_PIPELINE_JOBS (default 20 per
  * run) and BENCH_POLL_MS (default 5, the /check polling interval).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -32,7 +31,7 @@ import { indexCatalog, type Catalog, type CatalogPhoto, type Selections } from '
 import { defaultOptionId, defaultSelections } from '../../worker/domain/pricing';
 import { applyMigrations, buildWeb, ensureDevVars, queryLocal, ROOT, seedLocal, type StackOptions } from '../lib/local';
 import { closeAgents, requestJson, type Endpoint } from '../pregenerate';
-import { stopServersOnExit } from './shutdown';
+import { spawnWrangler, startHello, stopServersOnExit, waitUntilReady, type Server } from './servers';
 import { envInt, fmt, heading, printTable, summarize } from './stats';
 
 const FINCH_PORT = 8794;
@@ -40,7 +39,6 @@ const HELLO_PORT = 8795;
 const HELLO_INSPECTOR_PORT = 8796;
 const STUB_PORT = 8797;
 const STATE = resolve(ROOT, '.bench/generate-state');
-const HELLO_DIR = resolve(ROOT, 'scripts/bench/hello');
 const stack: StackOptions = { persistTo: STATE, port: FINCH_PORT };
 
 const hitRequests = envInt('BENCH_HIT_REQUESTS', 2000, 50, 200_000);
@@ -60,48 +58,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------
 // Processes
 
-interface Server {
-  name: string;
-  child: ChildProcess;
-  stop: () => Promise<void>;
-}
 const running: Server[] = [];
-
-function spawnWrangler(name: string, args: string[]): Server {
-  const child = spawn(resolve(ROOT, 'node_modules/.bin/wrangler'), args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output = (output + d).slice(-20_000)));
-  child.stderr!.on('data', (d) => (output = (output + d).slice(-20_000)));
-  const stop = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    });
-  const server: Server = { name, child, stop };
-  Object.defineProperty(server, 'output', { get: () => output });
-  running.push(server);
-  return server;
-}
-
-async function waitUntil(server: Server, ready: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`${server.name} exited (${server.child.exitCode})\n${(server as unknown as { output: string }).output}`);
-    try {
-      if (await ready()) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(300);
-  }
-  throw new Error(`${server.name} did not answer within 120 s\n${(server as unknown as { output: string }).output}`);
-}
 
 /** wrangler.toml with absolute paths (it lives in .bench/) and the queue's batch timeout set. */
 function writeConfig(batchTimeoutS: number): string {
@@ -128,35 +85,25 @@ function repoBatchTimeout(): number {
 }
 
 async function startFinch(batchTimeoutS: number): Promise<Server> {
-  const server = spawnWrangler(`finch (max_batch_timeout ${batchTimeoutS})`, [
-    'dev',
-    '--config', writeConfig(batchTimeoutS),
-    '--ip', '127.0.0.1',
-    '--port', String(FINCH_PORT),
-    '--inspector-port', String(FINCH_PORT + 10_000),
-    '--persist-to', STATE,
-    '--show-interactive-dev-session=false',
-    // .dev.vars is not read (the config lives in .bench/), so every secret comes from here.
-    '--var', `APP_DOMAIN:localhost:${FINCH_PORT}`,
-    '--var', `SESSION_SECRET:${randomBytes(32).toString('base64url')}`,
-    '--var', 'GEMINI_API_KEY:bench-not-a-real-key',
-    '--var', `GEMINI_BASE_URL:http://127.0.0.1:${STUB_PORT}`,
-  ]);
-  await waitUntil(server, async () => (await requestJson({ ...summit, host: `localhost:${FINCH_PORT}` }, 'GET', '/api/health')).status === 200);
-  return server;
-}
-
-async function startHello(): Promise<Server> {
-  const server = spawnWrangler('hello', [
-    'dev',
-    '--config', resolve(HELLO_DIR, 'wrangler.toml'),
-    '--ip', '127.0.0.1',
-    '--port', String(HELLO_PORT),
-    '--inspector-port', String(HELLO_INSPECTOR_PORT),
-    '--persist-to', resolve(STATE, 'hello'),
-    '--show-interactive-dev-session=false',
-  ]);
-  await waitUntil(server, async () => (await requestJson(hello, 'GET', '/')).body === 'hello');
+  const server = spawnWrangler(
+    `finch (max_batch_timeout ${batchTimeoutS})`,
+    [
+      'dev',
+      '--config', writeConfig(batchTimeoutS),
+      '--ip', '127.0.0.1',
+      '--port', String(FINCH_PORT),
+      '--inspector-port', String(FINCH_PORT + 10_000),
+      '--persist-to', STATE,
+      '--show-interactive-dev-session=false',
+      // .dev.vars is not read (the config lives in .bench/), so every secret comes from here.
+      '--var', `APP_DOMAIN:localhost:${FINCH_PORT}`,
+      '--var', `SESSION_SECRET:${randomBytes(32).toString('base64url')}`,
+      '--var', 'GEMINI_API_KEY:bench-not-a-real-key',
+      '--var', `GEMINI_BASE_URL:http://127.0.0.1:${STUB_PORT}`,
+    ],
+    running,
+  );
+  await waitUntilReady(server, async () => (await requestJson({ ...summit, host: `localhost:${FINCH_PORT}` }, 'GET', '/api/health')).status === 200);
   return server;
 }
 
@@ -382,7 +329,7 @@ async function main(): Promise<void> {
   const stub = await startStub();
   const repoTimeout = repoBatchTimeout();
   console.log(`stub model on 127.0.0.1:${STUB_PORT}; starting Finch on 127.0.0.1:${FINCH_PORT} (max_batch_timeout ${repoTimeout} s, as in wrangler.toml) and hello on ${HELLO_PORT}`);
-  let [finch] = await Promise.all([startFinch(repoTimeout), startHello()]);
+  let [finch] = await Promise.all([startFinch(repoTimeout), startHello({ port: HELLO_PORT, inspectorPort: HELLO_INSPECTOR_PORT, persistTo: resolve(STATE, 'hello') }, running)]);
 
   const catalogReply = await requestJson<Catalog>(summit, 'GET', '/api/catalog/kinkade');
   if (catalogReply.status !== 200 || catalogReply.body.org.slug !== 'summit') throw new Error(`catalog on ${summit.host}: ${catalogReply.status}`);
