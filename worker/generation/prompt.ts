@@ -61,11 +61,13 @@ export interface GeminiPolicy {
 }
 
 const nonEmpty = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
-const policySchema = z.looseObject({
+/** The policy's fields, shared with the admin route that stores them (strictly, so a typo is a 400). */
+export const geminiPolicyFields = {
   rules: z.optional(z.array(nonEmpty).check(z.maxLength(20))),
-  secondPass: z.optional(z.nullable(z.object({ instructions: nonEmpty }))),
+  secondPass: z.optional(z.nullable(z.strictObject({ instructions: nonEmpty }))),
   startFromComposite: z.optional(z.boolean()),
-});
+};
+const policySchema = z.looseObject(geminiPolicyFields);
 
 /** A policy that is present but malformed: retrying cannot fix it, so the caller fails the job permanently. */
 export class InvalidPolicyError extends Error {

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { buyerSessions, floorplans, generationPolicies, stepPhotos, steps, subcategories } from '../../../db/schema';
 import { isReservedFloorplanSlug, RESERVED_FLOORPLAN_SLUGS } from '../../../domain/slugs';
+import { geminiPolicyFields } from '../../../generation/prompt';
 import { ApiError, notFound } from '../../../lib/errors';
 import { validate } from '../../../lib/validate';
 import { requireAdmin } from '../../../middleware/admin-auth';
@@ -92,16 +93,11 @@ async function presentedPhoto(c: Ctx, id: string) {
 }
 
 /**
- * The visualizer policy staff may set per photo (worker/generation/prompt.ts reads it). It is
- * part of the image hash, so a change makes new images; strict here so a typo is a 400, not a
- * key the provider silently ignores.
+ * The visualizer policy staff may set per photo, as the Gemini provider reads it. It is part
+ * of the image hash, so a change makes new images; strict here so a typo is a 400, not a key
+ * the provider silently ignores.
  */
-const promptText = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
-const policyBody = z.strictObject({
-  rules: z.optional(z.array(promptText).check(z.maxLength(20))),
-  secondPass: z.optional(z.nullable(z.strictObject({ instructions: promptText }))),
-  startFromComposite: z.optional(z.boolean()),
-});
+const policyBody = z.strictObject(geminiPolicyFields);
 
 export const floorplanRoutes = new Hono<AppEnv>()
   // ------------------------------------------------------------ floorplans
