@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { batchSwatches, MAX_SWATCHES_PER_PASS } from '../domain/generation';
+import { POLICY_MAX_CHARS, POLICY_MAX_RULES } from '../domain/photo-policy';
 import type { PhotoSurface } from '../domain/surfaces';
 import type { GenerationItem } from './provider';
 
@@ -60,10 +61,10 @@ export interface GeminiPolicy {
   startFromComposite: boolean;
 }
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
+const nonEmpty = z.string().check(z.trim(), z.minLength(1), z.maxLength(POLICY_MAX_CHARS));
 /** The policy's fields, shared with the admin route that stores them (strictly, so a typo is a 400). */
 export const geminiPolicyFields = {
-  rules: z.optional(z.array(nonEmpty).check(z.maxLength(20))),
+  rules: z.optional(z.array(nonEmpty).check(z.maxLength(POLICY_MAX_RULES))),
   secondPass: z.optional(z.nullable(z.strictObject({ instructions: nonEmpty }))),
   startFromComposite: z.optional(z.boolean()),
 };

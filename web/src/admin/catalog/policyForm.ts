@@ -4,11 +4,9 @@
  * <-> API mapping is tested without a DOM. The API (PUT /step-photos/:id/policy) stores only
  * what differs from the defaults and answers `null` for all-defaults.
  */
-export interface PhotoPolicy {
-  rules?: string[];
-  secondPass?: { instructions: string } | null;
-  startFromComposite?: boolean;
-}
+import { POLICY_MAX_CHARS as MAX_PROMPT_CHARS, POLICY_MAX_RULES as MAX_RULES, type PhotoPolicy } from '../../../../worker/domain/photo-policy';
+
+export type { PhotoPolicy };
 
 export interface PolicyDraft {
   rules: string;
@@ -16,8 +14,6 @@ export interface PolicyDraft {
   startFromComposite: boolean;
 }
 
-export const MAX_RULES = 20;
-export const MAX_PROMPT_CHARS = 2000;
 
 export function policyDraft(policy: PhotoPolicy | null): PolicyDraft {
   return {
